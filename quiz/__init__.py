@@ -1,0 +1,1 @@
+"""Walk Away self-check engine."""

@@ -1,0 +1,83 @@
+"""Shared fixtures: one strict build of the site, a local server, and Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.server import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "seed" / "when-to-walk-away.txt"  # the article the site publishes
+
+
+def chromium_path() -> str:
+    """The browser the tests drive: $CHROME_PATH, else a system Chromium/Chrome."""
+    for candidate in (
+        os.environ.get("CHROME_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ):
+        if candidate:
+            return candidate
+    pytest.exit("No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.", 2)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def build_site(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest), *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build: subprocess.CompletedProcess[str]) -> Path:
+    if site_build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{site_build.stderr}")
+    dest = Path(site_build.args[site_build.args.index("-d") + 1])
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
