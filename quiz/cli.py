@@ -1,0 +1,200 @@
+"""The command line: list, show, score, check and take the banks.
+
+Scoring prints the same JSON the browser gets, so the two can be compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import bank_ids, load_bank, load_bank_file, score, to_json
+from .bank import Bank, Question, banks_dir
+from .errors import AnswerError, BankError, QuizError
+
+SITE = "https://walk-away.example.org/"  # where printed guide links point
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except QuizError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    return code
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m quiz",
+                                description="Walk Away's self-check banks and scoring.")
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+    s = sub.add_parser("list", help="bank ids and titles")
+    s.set_defaults(run=cmd_list)
+    s = sub.add_parser("show", help="a whole bank, answers included")
+    s.add_argument("bank")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(run=cmd_show)
+    s = sub.add_parser("score", help="score an answers file; prints the result as JSON")
+    s.add_argument("bank")
+    s.add_argument("answers", help='JSON file {"question-id": ["option-id", ...]}, or - for stdin')
+    s.set_defaults(run=cmd_score)
+    s = sub.add_parser("check", help="validate every bank (or the files given)")
+    s.add_argument("files", nargs="*", type=Path)
+    s.set_defaults(run=cmd_check)
+    s = sub.add_parser("take", help="take a bank in the terminal")
+    s.add_argument("bank")
+    s.set_defaults(run=cmd_take)
+    return p
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for bank_id in bank_ids():
+        bank = load_bank(bank_id)
+        print(f"{bank.id}\t{bank.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    bank = load_bank(args.bank)
+    if args.json:
+        print(to_json(bank.to_dict()))
+        return 0
+    print(bank.title, "", wrap(bank.intro), sep="\n")
+    for question in bank.questions:
+        print(f"\n[{question.id}] {question.prompt}")
+        for option in question.options:
+            mark = "*" if option.correct else " "
+            print(f"  {mark} {option.id}: {option.explanation}")
+    return 0
+
+
+def read_answers(source: str) -> object:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnswerError(f"cannot read answers from {source}: {error}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswerError(f"answers in {source} are not valid JSON: {error}") from None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    bank = load_bank(args.bank)
+    print(to_json(score(bank, read_answers(args.answers)).to_dict()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    files = args.files or sorted(Path(str(banks_dir())).glob("*.toml"))
+    problems: list[str] = []
+    for file in files:
+        try:
+            bank = load_bank_file(file)
+        except BankError as error:
+            problems.append(str(error))
+        else:
+            print(f"ok  {file.name}: {bank.title} ({len(bank.questions)} questions)")
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    return 0
+
+
+# --- taking a bank in the terminal -----------------------------------------------------
+
+def wrap(text: str, indent: str = "") -> str:
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(textwrap.fill(p, 78, initial_indent=indent, subsequent_indent=indent)
+                       for p in paragraphs)
+
+
+def ask(question: Question, out: TextIO, inp: TextIO) -> list[str] | None:
+    """Read the reader's choice by number; None means stop here."""
+    hint = "one number" if question.kind == "single" else "numbers, e.g. 1 3"
+    for number, option in enumerate(question.options, 1):
+        print(f"  {number}) {option.label}", file=out)
+    while True:
+        print(f"  Your answer ({hint}; Enter skips, q finishes): ", end="", file=out, flush=True)
+        line = inp.readline()
+        if not line or line.strip().lower() in {"q", "quit"}:
+            return None
+        picks = line.replace(",", " ").split()
+        if not picks:
+            return []
+        try:
+            chosen = [question.options[int(p) - 1].id for p in picks if int(p) >= 1]
+            if len(chosen) != len(picks):
+                raise IndexError
+        except (ValueError, IndexError):
+            print(f"  Please type {hint} between 1 and {len(question.options)}.", file=out)
+            continue
+        return chosen
+
+
+def take(bank: Bank, out: TextIO = sys.stdout, inp: TextIO = sys.stdin) -> dict[str, Any]:
+    print(f"\n{bank.title}\n{'=' * len(bank.title)}\n\n{wrap(bank.intro)}", file=out)
+    answers: dict[str, list[str]] = {}
+    scenario = None
+    for question in bank.questions:
+        if question.scenario and question.scenario is not scenario:
+            scenario = question.scenario
+            head = f"{scenario.title} ({scenario.topic_label})"
+            print(f"\n{head}\n{'-' * len(head)}\n{wrap(scenario.story)}", file=out)
+        print(f"\n{question.prompt}", file=out)
+        chosen = ask(question, out, inp)
+        if chosen is None:
+            break
+        try:
+            result = score(bank, {**answers, question.id: chosen}).to_dict()
+        except AnswerError as error:
+            print(f"  {error}", file=out)
+            continue
+        answers[question.id] = chosen
+        print_feedback(result["questions"][question.id], out)
+    final: dict[str, Any] = score(bank, answers).to_dict()
+    print_summary(final, out)
+    return final
+
+
+def print_feedback(feedback: dict[str, Any], out: TextIO) -> None:
+    if not feedback["answered"]:
+        return
+    if "points" in feedback:
+        print(f"  {feedback['points']} of {feedback['max_points']} points.", file=out)
+    for option in feedback["chosen"]:
+        print(wrap(f"{option['label']}: {option['explanation']}", "    "), file=out)
+        print(f"    See: {option['section']['title']} — {SITE}{option['section']['href']}",
+              file=out)
+    if feedback.get("missed"):
+        print(f"    Also right: {', '.join(feedback['missed'])}", file=out)
+
+
+def print_summary(result: dict[str, Any], out: TextIO) -> None:
+    print("\nYour results\n------------", file=out)
+    if "recommendation" in result:
+        print(wrap(f"{result['recommendation_label']}. {result['advice']}"), file=out)
+        for reason in result["reasons"]:
+            print(wrap(f"- {reason['text']}", "  "), file=out)
+        return
+    print(f"Score: {result['score']} of {result['max_score']} "
+          f"({result['answered']} of {result['total']} questions answered)\n", file=out)
+    for sign in result["criteria"].values():
+        bar = "#" * sign["spotted"] + "." * sign["missed"]
+        print(f"  {sign['name']:<28} {bar:<8} {sign['summary']}", file=out)
+    print("\n" + wrap(result["summary"]["text"]), file=out)
+    for section in result["summary"]["reread"]:
+        print(f"  Reread: {section['title']} — {SITE}{section['href']}", file=out)
+
+
+def cmd_take(args: argparse.Namespace) -> int:
+    take(load_bank(args.bank))
+    return 0
