@@ -327,6 +327,11 @@ def load_bank_file(path: str | Path) -> Bank:
 _CACHE: dict[str, Bank] = {}
 
 
+def clear_cache() -> None:
+    """Forget loaded banks, so edited bank files are read again."""
+    _CACHE.clear()
+
+
 def load_bank(bank_id: str) -> Bank:
     """A shipped bank by id (cached: banks are immutable)."""
     if not isinstance(bank_id, str) or bank_id not in _CACHE:

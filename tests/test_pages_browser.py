@@ -31,7 +31,8 @@ def test_every_page_loads_cleanly_and_stays_local(
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            errors.append(f"{page.url}: console: {message.text}")
+            source = message.location.get("url", "")
+            errors.append(f"{page.url}: console: {message.text} ({source})")
 
     def on_request(request: Request) -> None:
         if not (request.url.startswith(local + "/") or request.url.startswith(("data:", "blob:"))):
@@ -47,8 +48,9 @@ def test_every_page_loads_cleanly_and_stays_local(
         response = page.goto(site_url + path, wait_until="networkidle")
         assert response is not None and response.ok, path
         expect(page.locator("h1")).to_have_count(1)
-    assert not errors, "\n".join(errors)
-    assert not foreign, "requests to other origins:\n" + "\n".join(foreign)
+    assert not errors and not foreign, "\n".join(
+        ["console errors:", *errors, "requests to other origins:", *foreign]
+    )
 
 
 def scheme(page: Page) -> str | None:

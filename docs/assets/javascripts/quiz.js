@@ -1,0 +1,211 @@
+// The self-check on a page: answers are saved as the reader goes, Python loads in a
+// worker only once the quiz is near or touched, and checks/results come from the engine.
+// Runs on every page (instant navigation swaps pages without reloading this module).
+import { onProgress, score, start } from "./quiz-engine.js";
+import { store } from "./quiz-store.js";
+import { el, feedbackView, resultsView } from "./quiz-view.js";
+
+const TIMEOUT_MS = 30000;
+const STATUS = {
+  idle: "",
+  loading: "Loading Python to score your answers. You can start answering meanwhile.",
+  ready: "Ready: your answers are scored by Python in this browser. Nothing is sent anywhere.",
+};
+
+function readAnswers(form) {
+  const answers = {};
+  for (const input of form.querySelectorAll("input:checked")) {
+    (answers[input.name] ??= []).push(input.value);
+  }
+  return answers;
+}
+
+function writeAnswers(form, answers) {
+  for (const input of form.querySelectorAll("input")) {
+    input.checked = (answers[input.name] ?? []).includes(input.value);
+  }
+}
+
+class Quiz {
+  constructor(root) {
+    this.root = root;
+    this.bank = root.dataset.quiz;
+    this.form = root.querySelector("[data-quiz-form]");
+    this.status = root.querySelector("[data-quiz-status]");
+    this.results = root.querySelector("[data-quiz-results]");
+    this.store = store(this.bank);
+    this.state = this.store.load();
+    this.timeout = Number(root.dataset.timeout) || TIMEOUT_MS;
+    this.restore();
+    this.listen();
+  }
+
+  restore() {
+    writeAnswers(this.form, this.state.answers);
+    for (const [id, feedback] of Object.entries(this.state.feedback)) this.showFeedback(id, feedback);
+    if (this.state.results) this.showResults(this.state.results, { focus: false });
+  }
+
+  listen() {
+    const load = () => this.load();
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) observer.disconnect(), load();
+    }, { rootMargin: "300px" });
+    observer.observe(this.root);
+    this.root.addEventListener("focusin", load, { once: true });
+    this.root.addEventListener("pointerdown", load, { once: true });
+    this.form.addEventListener("change", (event) => this.changed(event.target));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.seeResults();
+    });
+    this.root.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      if (button.dataset.check) this.check(button.dataset.check);
+      else if (button.dataset.action === "start-over") this.startOver();
+      else if (button.dataset.action === "retry") this.load({ retry: true });
+    });
+  }
+
+  setState(state, text = STATUS[state]) {
+    this.root.dataset.state = state;
+    this.status.replaceChildren(text);
+  }
+
+  async load({ retry = false } = {}) {
+    if (this.root.dataset.state === "ready" || this.root.dataset.state === "loading") return;
+    if (this.root.dataset.state === "failed" && !retry) return;
+    this.setState("loading");
+    const stop = onProgress((text) => this.setState("loading", `${STATUS.loading} ${text}`));
+    try {
+      await start(this.bank, this.timeout);
+      this.setState("ready");
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      stop();
+    }
+  }
+
+  failed(error) {
+    this.root.dataset.state = "failed";
+    const reason = String(error?.message || "an unknown problem").slice(0, 160);
+    this.status.replaceChildren(
+      el("span", { text: `Python could not start in this browser (${reason}). ` +
+        "Your answers are kept on this device. " }),
+      el("button", { type: "button", class: "md-button", "data-action": "retry",
+        text: "Try again" }));
+  }
+
+  changed(input) {
+    if (input.type === "checkbox" && input.checked) {
+      // "None of these" excludes the signs, and a sign excludes "none".
+      for (const other of this.form.querySelectorAll(`input[name="${CSS.escape(input.name)}"]`)) {
+        if (other !== input && (input.value === "none" || other.value === "none")) other.checked = false;
+      }
+    }
+    this.state.answers = readAnswers(this.form);
+    delete this.state.feedback[input.name]; // the old feedback no longer fits the answer
+    this.feedbackBox(input.name).replaceChildren();
+    this.hideResults();
+    this.store.save(this.state);
+  }
+
+  feedbackBox(id) {
+    return this.root.querySelector(`[data-feedback="${CSS.escape(id)}"]`);
+  }
+
+  labelOf(question, option) {
+    const input = this.form.querySelector(
+      `input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
+    return input?.closest("label")?.textContent.trim() ?? option;
+  }
+
+  showFeedback(id, feedback) {
+    this.feedbackBox(id)?.replaceChildren(feedbackView(feedback, (o) => this.labelOf(id, o)));
+  }
+
+  async scored() {
+    if (this.root.dataset.state === "failed") throw new Error("Python is not available");
+    this.load();
+    const reply = await score(this.bank, readAnswers(this.form), this.timeout);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result;
+  }
+
+  async check(id) {
+    const box = this.feedbackBox(id);
+    if (!readAnswers(this.form)[id]) {
+      box.replaceChildren(el("p", { text: "Choose an answer first, then check it." }));
+      return;
+    }
+    box.replaceChildren(el("p", { text: "Checking…" }));
+    try {
+      const result = await this.scored();
+      this.state.feedback[id] = result.questions[id];
+      this.showFeedback(id, result.questions[id]);
+      this.store.save(this.state);
+    } catch (error) {
+      box.replaceChildren(el("p", { text: "This answer can't be checked until Python has " +
+        "started; your answer is kept." }));
+      if (this.root.dataset.state !== "failed") this.failed(error);
+    }
+  }
+
+  async seeResults() {
+    const body = this.results.querySelector("[data-results-body]");
+    this.results.hidden = false;
+    body.replaceChildren(el("p", { text: "Scoring your answers…" }));
+    try {
+      const result = await this.scored();
+      this.state.results = result;
+      this.store.save(this.state);
+      this.showResults(result, { focus: true });
+    } catch (error) {
+      body.replaceChildren(el("p", { text: "Your results can't be shown until Python has " +
+        "started; your answers are kept." }));
+      if (this.root.dataset.state !== "failed") this.failed(error);
+    }
+  }
+
+  showResults(result, { focus }) {
+    this.root.dataset.score = result.score;
+    this.root.dataset.maxScore = result.max_score;
+    const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
+      text: "Try again" });
+    this.results.querySelector("[data-results-body]").replaceChildren(resultsView(result), again);
+    this.results.hidden = false;
+    if (focus) this.results.querySelector("h2").focus();
+  }
+
+  hideResults() {
+    if (!this.state.results && this.results.hidden) return;
+    this.state.results = null;
+    this.results.hidden = true;
+    delete this.root.dataset.score;
+    delete this.root.dataset.maxScore;
+  }
+
+  startOver() {
+    this.state = this.store.clear();
+    writeAnswers(this.form, {});
+    this.root.querySelectorAll("[data-feedback]").forEach((box) => box.replaceChildren());
+    this.hideResults();
+    this.form.querySelector("input")?.focus();
+    if (this.root.dataset.state !== "failed") {
+      this.status.replaceChildren(`${STATUS[this.root.dataset.state]} Your answers were cleared.`);
+    }
+  }
+}
+
+function setup() {
+  for (const root of document.querySelectorAll("[data-quiz]:not([data-bound])")) {
+    root.dataset.bound = "";
+    new Quiz(root);
+  }
+}
+
+// Material's instant navigation announces each new page on document$.
+if (window.document$) window.document$.subscribe(setup);
+else setup();
