@@ -13,9 +13,19 @@ Answers = dict[str, list[str]]
 
 
 def show(value: object) -> str:
-    """A short, safe rendering of reader input for an error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A short, safe rendering of reader input for an error message.
+
+    Only text and small scalars are quoted: repr() of a huge number or a deeply
+    nested list would itself fail.
+    """
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+    if value is None or isinstance(value, bool | float) or (
+        isinstance(value, int) and -(10**12) < value < 10**12
+    ):
+        return repr(value)
+    kinds = {int: "a number", list: "a list", tuple: "a list", dict: "an object"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
 
 
 def check_answers(bank: Bank, answers: object) -> Answers:

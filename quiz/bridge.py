@@ -29,3 +29,5 @@ def handle(request: str) -> str:
         return to_json({"ok": True, "result": result.to_dict()})
     except (QuizError, ValueError) as error:
         return to_json({"ok": False, "error": str(error)})
+    except RecursionError:  # json.loads on absurdly nested input
+        return to_json({"ok": False, "error": "the request is nested too deeply"})

@@ -83,7 +83,7 @@ def read_answers(source: str) -> object:
         raise AnswerError(f"cannot read answers from {source}: {error}") from None
     try:
         return json.loads(text)
-    except json.JSONDecodeError as error:
+    except (ValueError, RecursionError) as error:  # bad JSON, absurd numbers or nesting
         raise AnswerError(f"answers in {source} are not valid JSON: {error}") from None
 
 
@@ -117,8 +117,9 @@ def wrap(text: str, indent: str = "") -> str:
                        for p in paragraphs)
 
 
-def ask(question: Question, out: TextIO, inp: TextIO) -> list[str] | None:
-    """Read the reader's choice by number; None means stop here."""
+def ask(bank: Bank, answers: dict[str, list[str]], question: Question, out: TextIO,
+        inp: TextIO) -> list[str] | None:
+    """Read the reader's choice by number, until the engine accepts it; None means stop."""
     hint = "one number" if question.kind == "single" else "numbers, e.g. 1 3"
     for number, option in enumerate(question.options, 1):
         print(f"  {number}) {option.label}", file=out)
@@ -137,6 +138,11 @@ def ask(question: Question, out: TextIO, inp: TextIO) -> list[str] | None:
         except (ValueError, IndexError):
             print(f"  Please type {hint} between 1 and {len(question.options)}.", file=out)
             continue
+        try:
+            score(bank, {**answers, question.id: chosen})
+        except AnswerError as error:
+            print(f"  {error}", file=out)
+            continue
         return chosen
 
 
@@ -150,16 +156,11 @@ def take(bank: Bank, out: TextIO = sys.stdout, inp: TextIO = sys.stdin) -> dict[
             head = f"{scenario.title} ({scenario.topic_label})"
             print(f"\n{head}\n{'-' * len(head)}\n{wrap(scenario.story)}", file=out)
         print(f"\n{question.prompt}", file=out)
-        chosen = ask(question, out, inp)
+        chosen = ask(bank, answers, question, out, inp)
         if chosen is None:
             break
-        try:
-            result = score(bank, {**answers, question.id: chosen}).to_dict()
-        except AnswerError as error:
-            print(f"  {error}", file=out)
-            continue
         answers[question.id] = chosen
-        print_feedback(result["questions"][question.id], out)
+        print_feedback(score(bank, answers).to_dict()["questions"][question.id], out)
     final: dict[str, Any] = score(bank, answers).to_dict()
     print_summary(final, out)
     return final

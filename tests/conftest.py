@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.server import serve
+from tests.support.server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "seed" / "when-to-walk-away.txt"  # the article the site publishes
@@ -47,8 +47,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
-def build_site(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build_site(dest: Path, *extra: str, site_url: str | None = None
+               ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest), *extra],
         cwd=ROOT,
@@ -60,8 +63,18 @@ def build_site(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_build(
+    tmp_path_factory: pytest.TempPathFactory, site_port: int
+) -> subprocess.CompletedProcess[str]:
+    # Built for the address the tests serve it at, as a deployer would for their host:
+    # Material's instant navigation only follows links under site_url.
+    dest = tmp_path_factory.mktemp("site") / "site"
+    return build_site(dest, site_url=f"http://127.0.0.1:{site_port}/")
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +86,8 @@ def site_dir(site_build: subprocess.CompletedProcess[str]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
+def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
+    with serve(site_dir, port=site_port) as url:
         yield url
 
 

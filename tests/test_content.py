@@ -1,4 +1,4 @@
-"""The built site: strict build, the article's text verbatim, anchors, page metadata, no remote assets."""
+"""The built site: strict build, article text verbatim, anchors, page metadata, local assets."""
 
 from __future__ import annotations
 
@@ -40,8 +40,21 @@ def normalise(text: str) -> str:
 
 # --- HTML helpers ------------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class PageParser(HTMLParser):
@@ -216,7 +229,9 @@ def test_no_asset_comes_from_another_origin(site_dir: Path) -> None:
         for tag, url in parse(path).assets:
             if urlsplit(url).scheme not in {"", "data"} or url.startswith("//"):
                 offenders.append(f"{path.relative_to(site_dir)}: <{tag}> {url}")
-    remote_css = re.compile(r"""url\(\s*['"]?(?:https?:)?//|@import\s+(?:url\()?['"]?(?:https?:)?//""")
+    remote_css = re.compile(
+        r"""url\(\s*['"]?(?:https?:)?//|@import\s+(?:url\()?['"]?(?:https?:)?//"""
+    )
     for path in site_dir.rglob("*.css"):
         for match in remote_css.finditer(path.read_text(encoding="utf-8")):
             offenders.append(f"{path.relative_to(site_dir)}: {match.group(0)}")

@@ -476,28 +476,31 @@ def test_bridge_scores_like_the_engine(shipped: Bank) -> None:
     assert reply["result"] == quiz.score(shipped, answers).to_dict()
 
 
-@pytest.mark.parametrize("request_text", [
-    "",
-    "not json",
-    "{",
-    "[]",
-    '"spot-the-signs"',
-    "null",
-    "42",
-    "{}",
-    '{"answers": {}}',
-    '{"bank": 3, "answers": {}}',
-    '{"bank": "no-such-bank", "answers": {}}',
-    '{"bank": "spot-the-signs"}',
-    '{"bank": "spot-the-signs", "answers": []}',
-    '{"bank": "spot-the-signs", "answers": {"nope": ["pause"]}}',
-    '{"bank": "spot-the-signs", "answers": {"raise-budget-freeze-move": [' + "9" * 5000 + "]}}",
-    '{"bank": "spot-the-signs", "answers": {"raise-budget-freeze-move": ["pause"]}, "x": '
-    + '"' + "y" * 100_000 + '"}',
-    "[" * 50_000,
-    '{"bank": "spot-the-signs", "answers": {"raise-budget-freeze-move": '
-    + "[" * 5000 + "]" * 5000 + "}}",
-], ids=lambda text: text[:40])
+BAD_REQUESTS = {
+    "empty": "",
+    "not json": "not json",
+    "truncated": "{",
+    "array": "[]",
+    "string": '"spot-the-signs"',
+    "null": "null",
+    "number": "42",
+    "no bank": "{}",
+    "no bank, answers": '{"answers": {}}',
+    "bank not text": '{"bank": 3, "answers": {}}',
+    "unknown bank": '{"bank": "no-such-bank", "answers": {}}',
+    "no answers": '{"bank": "spot-the-signs"}',
+    "answers a list": '{"bank": "spot-the-signs", "answers": []}',
+    "unknown question": '{"bank": "spot-the-signs", "answers": {"nope": ["pause"]}}',
+    "huge number": '{"bank": "spot-the-signs", "answers": {"raise-budget-freeze-move": ['
+                   + "9" * 5000 + "]}}",
+    "huge request": '{"bank": "spot-the-signs", "answers": {}, "x": "' + "y" * 100_000 + '"}',
+    "deep nesting": "[" * 50_000,
+    "deep nesting in answers": '{"bank": "spot-the-signs", "answers": '
+                               '{"raise-budget-freeze-move": ' + "[" * 5000 + "]" * 5000 + "}}",
+}
+
+
+@pytest.mark.parametrize("request_text", list(BAD_REQUESTS.values()), ids=list(BAD_REQUESTS))
 def test_bridge_refuses_bad_requests_with_json(request_text: str) -> None:
     assert handled(request_text)["ok"] is False
 

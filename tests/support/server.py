@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -25,7 +27,9 @@ TYPES = {
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES
+    }
     prefix = "/"
     missing: frozenset[str] = frozenset()
     wrong_type: frozenset[str] = frozenset()
@@ -54,7 +58,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -64,6 +68,7 @@ def serve(
     prefix: str = "/",
     missing: frozenset[str] = frozenset(),
     wrong_type: frozenset[str] = frozenset(),
+    port: int = 0,
 ) -> Iterator[str]:
     """Serve `root` on a free loopback port; yield the site's base URL."""
     handler = type(
@@ -72,7 +77,7 @@ def serve(
         {"prefix": prefix, "missing": missing, "wrong_type": wrong_type},
     )
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(root))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -81,3 +86,10 @@ def serve(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
