@@ -1,0 +1,1 @@
+"""Benchmarks: run with `./dev bench`. They print ratios, never assert on time."""
