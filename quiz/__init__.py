@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .assessment import Assessment, assess
 from .bank import Bank, Option, Question, Scenario, bank_ids, load_bank, load_bank_file, parse_bank
 from .criteria import CRITERIA, MOVES, SECTIONS, Criterion, Section
 from .errors import AnswerError, BankError, Problem, QuizError
@@ -17,7 +18,7 @@ from .scoring import Result, score_self_check
 __version__ = "0.1.0"
 
 
-def score(bank: Bank | str, answers: object) -> Result:
+def score(bank: Bank | str, answers: object) -> Result | Assessment:
     """Score `answers` ({question id: [option id, ...]}) against a bank or a bank id.
 
     Returns a result whose `to_dict()` is plain JSON-ready data; raises AnswerError
@@ -25,6 +26,8 @@ def score(bank: Bank | str, answers: object) -> Result:
     """
     if not isinstance(bank, Bank):
         bank = load_bank(bank)
+    if bank.kind == "assessment":
+        return assess(bank, answers)
     return score_self_check(bank, answers)
 
 
@@ -34,7 +37,25 @@ def to_json(data: Any) -> str:
 
 
 __all__ = [
-    "CRITERIA", "MOVES", "SECTIONS", "AnswerError", "Bank", "BankError", "Criterion", "Option",
-    "Problem", "Question", "QuizError", "Result", "Scenario", "Section", "bank_ids", "load_bank",
-    "load_bank_file", "parse_bank", "score", "to_json",
+    "CRITERIA",
+    "MOVES",
+    "SECTIONS",
+    "AnswerError",
+    "Assessment",
+    "Bank",
+    "BankError",
+    "Criterion",
+    "Option",
+    "Problem",
+    "Question",
+    "QuizError",
+    "Result",
+    "Scenario",
+    "Section",
+    "bank_ids",
+    "load_bank",
+    "load_bank_file",
+    "parse_bank",
+    "score",
+    "to_json",
 ]

@@ -272,8 +272,8 @@ def parse_self_check(data: dict[str, Any], r: Reader) -> tuple[tuple[Scenario, .
 
 # --- loading ---------------------------------------------------------------------------
 
-BANK_KEYS = {"id", "title", "kind", "intro", "prompts", "scenarios", "statements", "scale",
-             "rules"}
+BANK_KEYS = {"id", "title", "kind", "intro", "prompts", "scenarios", "statements", "scales",
+             "rules", "reminders"}
 KINDS = {"self-check": "scenarios scored against the signs",
          "assessment": "statements about the reader's own negotiation"}
 
@@ -299,7 +299,9 @@ def parse_bank(text: str, file: str) -> Bank:
     if kind == "self-check":
         scenarios, questions = parse_self_check(data, r)
     elif kind == "assessment":
-        r.problem(None, "kind", "assessment banks are not supported yet")
+        from .assessment import parse_assessment  # imports this module: load it late
+
+        questions, rules = parse_assessment(data, r)
     if r.problems:
         raise BankError(r.problems)
     return Bank(bank_id, title, kind, intro, questions, scenarios, rules)

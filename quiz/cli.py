@@ -160,7 +160,8 @@ def take(bank: Bank, out: TextIO = sys.stdout, inp: TextIO = sys.stdin) -> dict[
         if chosen is None:
             break
         answers[question.id] = chosen
-        print_feedback(score(bank, answers).to_dict()["questions"][question.id], out)
+        if bank.kind == "self-check":
+            print_feedback(score(bank, answers).to_dict()["questions"][question.id], out)
     final: dict[str, Any] = score(bank, answers).to_dict()
     print_summary(final, out)
     return final
@@ -182,9 +183,17 @@ def print_feedback(feedback: dict[str, Any], out: TextIO) -> None:
 def print_summary(result: dict[str, Any], out: TextIO) -> None:
     print("\nYour results\n------------", file=out)
     if "recommendation" in result:
-        print(wrap(f"{result['recommendation_label']}. {result['advice']}"), file=out)
-        for reason in result["reasons"]:
-            print(wrap(f"- {reason['text']}", "  "), file=out)
+        print(f"{result['recommendation_label']}\n\n{wrap(result['advice'])}", file=out)
+        if result["reasons"]:
+            print("\nWhy:", file=out)
+            for reason in result["reasons"]:
+                print(wrap(f"- {reason['text']}", "  ").replace("  -", "-", 1), file=out)
+        print("\nWhat to do next:", file=out)
+        for step in result["next_steps"]:
+            print(wrap(f"- {step}", "  ").replace("  -", "-", 1), file=out)
+        section = result["section"]
+        print(f"\nRead: {section['title']} — {SITE}{section['href']}", file=out)
+        print("\nThis is guidance, not professional advice.", file=out)
         return
     print(f"Score: {result['score']} of {result['max_score']} "
           f"({result['answered']} of {result['total']} questions answered)\n", file=out)

@@ -20,7 +20,7 @@ def paragraphs(text: str) -> str:
                    if p.strip())
 
 
-def render_question(bank: Bank, question: Question, label: str) -> str:
+def render_question(bank: Bank, question: Question, label: str, *, checkable: bool = True) -> str:
     kind = "radio" if question.kind == "single" else "checkbox"
     legend = f"{bank.id}--{question.id}--legend"
     options = "".join(
@@ -33,10 +33,17 @@ def render_question(bank: Bank, question: Question, label: str) -> str:
         f'data-kind="{question.kind}">'
         f'<legend id="{escape(legend)}">{escape(question.prompt)}</legend>'
         f'<div class="quiz-options">{options}</div>'
-        f'<button type="button" class="md-button quiz-check" data-check="{escape(question.id)}">'
-        f'Check<span class="quiz-sr"> {escape(label)}</span></button>'
-        f'<div class="quiz-feedback" role="status" data-feedback="{escape(question.id)}"></div>'
+        f"{check_button(question, label) if checkable else ''}"
         "</fieldset>"
+    )
+
+
+def check_button(question: Question, label: str) -> str:
+    qid = escape(question.id)
+    return (
+        f'<button type="button" class="md-button quiz-check" data-check="{qid}">'
+        f'Check<span class="quiz-sr"> {escape(label)}</span></button>'
+        f'<div class="quiz-feedback" role="status" data-feedback="{qid}"></div>'
     )
 
 
@@ -60,12 +67,14 @@ def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int) -> 
 
 def render_statements(bank: Bank) -> str:
     """An assessment: numbered statements, each its own question."""
-    total = len(bank.questions)
-    return "".join(
-        f'<section class="quiz-scenario">{render_question(bank, q, f"statement {n} of {total}")}'
-        "</section>"
-        for n, q in enumerate(bank.questions, 1)
-    )
+    items = "".join(f'<li class="quiz-statement">{render_question(bank, q, "", checkable=False)}'
+                    "</li>" for q in bank.questions)
+    return f'<ol class="quiz-statements">{items}</ol>'
+
+
+# What the summary is called, per kind of bank.
+SUMMARY = {"self-check": ("See my results", "Your results"),
+           "assessment": ("See my recommendation", "Your recommendation")}
 
 
 def render_bank(bank: Bank) -> str:
@@ -75,21 +84,22 @@ def render_bank(bank: Bank) -> str:
     else:
         body = render_statements(bank)
     results = f"{bank.id}--results"
+    button, heading = SUMMARY[bank.kind]
     return (
         f'<div class="quiz" data-quiz="{escape(bank.id)}" data-state="idle">'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'
-        '<noscript><p class="quiz-note">This self-check is scored by Python in your browser '
+        '<noscript><p class="quiz-note">This is scored by Python in your browser '
         "and needs JavaScript. You can also take it in a terminal: "
         f"<code>python -m quiz take {escape(bank.id)}</code>.</p></noscript>"
         f'<form class="quiz-form" data-quiz-form aria-label="{escape(bank.title)}" novalidate>'
         f"{body}"
         '<div class="quiz-actions">'
-        '<button type="submit" class="md-button md-button--primary">See my results</button> '
+        f'<button type="submit" class="md-button md-button--primary">{button}</button> '
         '<button type="button" class="md-button" data-action="start-over">Start over</button>'
         "</div></form>"
         f'<section class="quiz-results" data-quiz-results aria-labelledby="{results}" hidden>'
-        f'<h2 id="{results}" tabindex="-1">Your results</h2>'
+        f'<h2 id="{results}" tabindex="-1">{heading}</h2>'
         '<div role="status" data-results-body></div></section>'
         "</div>"
     )

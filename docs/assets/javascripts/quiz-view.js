@@ -82,3 +82,32 @@ export function resultsView(result) {
   }
   return body;
 }
+
+function list(tag, items) {
+  const node = el(tag);
+  items.forEach((item) => node.append(el("li", {}, ...[].concat(item))));
+  return node;
+}
+
+/** A recommendation for the reader's own negotiation, with its reasons and next steps. */
+export function assessmentView(result) {
+  const body = el("div", { class: "quiz-results__body" });
+  body.append(el("p", { class: "quiz-recommendation", "data-recommendation": result.recommendation,
+    text: result.recommendation_label }));
+  body.append(el("p", { text: result.advice }));
+  if (result.reasons.length) {
+    body.append(el("h3", { text: "Why" }), list("ul", result.reasons.map((reason) =>
+      [`${reason.text} `, sectionLink(reason.section, `Read: ${reason.section.title}`)])));
+  }
+  body.append(el("h3", { text: "What to do next" }), list("ol", result.next_steps));
+  body.append(el("p", {}, "Read more: ", sectionLink(result.section)));
+  if (result.unanswered.length) {
+    body.append(el("p", { text: `You left ${result.unanswered.length} of ${result.total} ` +
+      "statements unanswered; they count as “not sure”." }));
+  }
+  body.append(el("p", { class: "quiz-disclaimer", text: "This is guidance, not professional " +
+    "advice. It was worked out in this browser; nothing you answered was sent anywhere." }));
+  body.append(el("button", { type: "button", class: "md-button", "data-action": "print",
+    text: "Print or save as PDF" }));
+  return body;
+}

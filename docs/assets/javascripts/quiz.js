@@ -3,7 +3,7 @@
 // Runs on every page (instant navigation swaps pages without reloading this module).
 import { onProgress, score, start } from "./quiz-engine.js";
 import { store } from "./quiz-store.js";
-import { el, feedbackView, resultsView } from "./quiz-view.js";
+import { assessmentView, el, feedbackView, resultsView } from "./quiz-view.js";
 
 const TIMEOUT_MS = 30000;
 const STATUS = {
@@ -65,6 +65,7 @@ class Quiz {
       if (button.dataset.check) this.check(button.dataset.check);
       else if (button.dataset.action === "start-over") this.startOver();
       else if (button.dataset.action === "retry") this.load({ retry: true });
+      else if (button.dataset.action === "print") window.print();
     });
   }
 
@@ -107,7 +108,7 @@ class Quiz {
     }
     this.state.answers = readAnswers(this.form);
     delete this.state.feedback[input.name]; // the old feedback no longer fits the answer
-    this.feedbackBox(input.name).replaceChildren();
+    this.feedbackBox(input.name)?.replaceChildren();
     this.hideResults();
     this.store.save(this.state);
   }
@@ -170,11 +171,16 @@ class Quiz {
   }
 
   showResults(result, { focus }) {
-    this.root.dataset.score = result.score;
-    this.root.dataset.maxScore = result.max_score;
+    if (result.kind === "assessment") {
+      this.root.dataset.recommendation = result.recommendation;
+    } else {
+      this.root.dataset.score = result.score;
+      this.root.dataset.maxScore = result.max_score;
+    }
     const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
       text: "Try again" });
-    this.results.querySelector("[data-results-body]").replaceChildren(resultsView(result), again);
+    const view = result.kind === "assessment" ? assessmentView(result) : resultsView(result);
+    this.results.querySelector("[data-results-body]").replaceChildren(view, again);
     this.results.hidden = false;
     if (focus) this.results.querySelector("h2").focus();
   }
@@ -185,6 +191,7 @@ class Quiz {
     this.results.hidden = true;
     delete this.root.dataset.score;
     delete this.root.dataset.maxScore;
+    delete this.root.dataset.recommendation;
   }
 
   startOver() {
