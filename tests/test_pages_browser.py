@@ -9,16 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
+from tests.support.site import page_paths
+
 pytestmark = pytest.mark.browser
-
-
-def page_paths(site_dir: Path) -> list[str]:
-    """Site-relative addresses of every built page, e.g. "" and "guide/signs/"."""
-    paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        paths.append("" if rel == "." else rel + "/")
-    return paths
 
 
 def test_every_page_loads_cleanly_and_stays_local(
