@@ -250,7 +250,7 @@ def test_offer_beats_alternative_with_strong_signs_pauses_not_walks(
     result = assess(groundwork | signs | {KNOW: "yes", BELOW: "no"})
     assert_well_formed(result)
     assert result["recommendation"] == "pause"
-    assert result["rule"] == "many-signs-but-offer-beats-alternative"
+    assert result["rule"] == "signs-but-offer-beats-alternative"
     assert "beats your alternative" in result["advice"]
     assert any("alternative" in step for step in result["next_steps"])
 
