@@ -109,7 +109,13 @@ def test_every_control_is_reachable_and_shows_focus(page: Page, site_url: str) -
     for _ in range(60):
         page.keyboard.press("Tab")
         state = page.evaluate("""() => {
-          const el = document.activeElement;
+          // A visually hidden input shows its focus on the label after it (Material's
+          // palette toggle) or on its own label.
+          const input = document.activeElement;
+          const label = [input.nextElementSibling, ...(input.labels ?? [])]
+            .find((l) => l?.tagName === "LABEL" && l.getClientRects().length);
+          const el = input.getClientRects().length && input.getBoundingClientRect().width > 1
+            ? input : label ?? input;
           const box = el.getBoundingClientRect();
           const style = getComputedStyle(el);
           const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
