@@ -87,7 +87,7 @@ def site_dir(site_build: subprocess.CompletedProcess[str]) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
-    with serve(site_dir, port=site_port) as url:
+    with serve(site_dir, port=site_port, compress=True) as url:  # as a static host serves it
         yield url
 
 

@@ -7,7 +7,9 @@ can be told to break one file, so tests can see how the page copes.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"}
 TYPES = {
     ".wasm": "application/wasm",
     ".mjs": "text/javascript",
@@ -33,6 +36,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     missing: frozenset[str] = frozenset()
     wrong_type: frozenset[str] = frozenset()
+    compress = False
+    gzipped: ClassVar[dict[Path, bytes]] = {}
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -46,7 +51,24 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self._name() in self.missing:
             self.send_error(404, "removed for this test")
             return None
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            path = Path(self.translate_path(self.path))
+            path = path / "index.html" if path.is_dir() and self.path.endswith("/") else path
+            if path.suffix in COMPRESSIBLE and path.is_file():
+                return self.send_gzipped(path)
         return super().send_head()
+
+    def send_gzipped(self, path: Path) -> io.BytesIO:
+        """Like a static host: text and WebAssembly go out compressed."""
+        if path not in self.gzipped:
+            self.gzipped[path] = gzip.compress(path.read_bytes(), 6)
+        data = self.gzipped[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
 
     def guess_type(self, path):  # type: ignore[no-untyped-def]
         if Path(str(path)).name in self.wrong_type:
@@ -69,12 +91,14 @@ def serve(
     missing: frozenset[str] = frozenset(),
     wrong_type: frozenset[str] = frozenset(),
     port: int = 0,
+    compress: bool = False,
 ) -> Iterator[str]:
     """Serve `root` on a free loopback port; yield the site's base URL."""
     handler = type(
         "Handler",
         (SiteHandler,),
-        {"prefix": prefix, "missing": missing, "wrong_type": wrong_type},
+        {"prefix": prefix, "missing": missing, "wrong_type": wrong_type,
+         "compress": compress, "gzipped": {}},
     )
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(root))
