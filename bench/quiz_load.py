@@ -80,7 +80,7 @@ def bare_boot(page: Page, url: str) -> float:
 
 def quiz_ready(page: Page, url: str) -> float:
     page.goto(url + "self-check/")
-    page.wait_for_function("window.quizTimes?.ready", timeout=120_000)
+    page.locator('[data-quiz][data-state="ready"]').wait_for(timeout=120_000)
     times: dict[str, float] = page.evaluate("window.quizTimes")
     return times["ready"] - times["loading"]
 

@@ -42,7 +42,7 @@ def check_button(question: Question, label: str) -> str:
     qid = escape(question.id)
     return (
         f'<button type="button" class="md-button quiz-check" data-check="{qid}">'
-        f'Check<span class="quiz-sr"> {escape(label)}</span></button>'
+        f'Check<span class="sr-only"> {escape(label)}</span></button>'
         f'<div class="quiz-feedback" role="status" data-feedback="{qid}"></div>'
     )
 

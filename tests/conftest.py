@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.server import free_port, serve
 
@@ -94,3 +95,12 @@ def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def problems(page: Page) -> Iterator[list[str]]:
+    """Console errors and uncaught exceptions on the test's page."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: found.append(str(e)))
+    yield found

@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -101,14 +100,6 @@ def answer_and_recommend(page: Page, picks: dict[str, str]) -> str:
     expect(page.locator(f'[data-quiz="{BANK_ID}"][data-recommendation]')).to_be_attached(
         timeout=READY)
     return root(page).get_attribute("data-recommendation") or ""
-
-
-@pytest.fixture
-def problems(page: Page) -> Iterator[list[str]]:
-    found: list[str] = []
-    page.on("console", lambda m: found.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: found.append(str(e)))
-    yield found
 
 
 def test_the_page_says_it_is_private_and_guidance_before_any_answer(

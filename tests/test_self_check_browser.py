@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,14 +49,6 @@ def tick(page: Page, question: str, option: str) -> None:
 
 def quiz_root(page: Page):  # type: ignore[no-untyped-def]
     return page.locator('[data-quiz="spot-the-signs"]')
-
-
-@pytest.fixture
-def problems(page: Page) -> Iterator[list[str]]:
-    found: list[str] = []
-    page.on("console", lambda m: found.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: found.append(str(e)))
-    yield found
 
 
 def test_reader_takes_the_whole_self_check(

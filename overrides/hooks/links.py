@@ -151,7 +151,7 @@ def player(video: Link) -> str:
         '<button type="button" class="video-embed__play" data-video-play hidden>'
         '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">'
         '<path fill="currentColor" d="M8 5v14l11-7z"/></svg>'
-        f'Play video<span class="video-embed__sr">: {title}</span></button>'
+        f'Play video<span class="sr-only">: {title}</span></button>'
         "</div>"
         '<p class="video-embed__note">Playing the video loads it from YouTube '
         "(youtube-nocookie.com), which can see your IP address; nothing is loaded before "
