@@ -48,8 +48,10 @@ class Quiz {
 
   listen() {
     const load = () => this.load();
+    // Near the viewport: start once the page has finished its own start-up work.
+    const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(load, { timeout: 1500 });
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) observer.disconnect(), load();
+      if (entries.some((entry) => entry.isIntersecting)) observer.disconnect(), whenIdle();
     }, { rootMargin: "300px" });
     observer.observe(this.root);
     this.root.addEventListener("focusin", load, { once: true });
