@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import quiz
+from tests.support.quiz_page import with_load_timeout
 from tests.support.server import serve
 from tests.support.site import page_paths
 
@@ -93,9 +94,7 @@ def test_failed_state_has_no_violations(browser: Browser, site_dir: Path) -> Non
     context = browser.new_context()
     page = context.new_page()
     with serve(site_dir, missing=frozenset({"pyodide.asm.wasm"})) as url:
-        page.route(re.compile(r"self-check/$"), lambda route: route.fulfill(
-            response=(r := route.fetch()),
-            body=r.text().replace('data-state="idle"', 'data-state="idle" data-timeout="8000"')))
+        page.route(re.compile(r"self-check/$"), with_load_timeout(8000))
         page.goto(url + "self-check/")
         expect(page.locator("[data-quiz]")).to_have_attribute("data-state", "failed",
                                                                timeout=30_000)

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, Request, Route, expect
+from playwright.sync_api import Locator, Page, expect
 
 import quiz
+from tests.support.quiz_page import with_load_timeout
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -221,21 +222,11 @@ def test_the_recommendation_prints_cleanly(page: Page, site_url: str) -> None:
     expect(printing).to_be_visible()
 
 
-def with_timeout(ms: int):  # type: ignore[no-untyped-def]
-    """Serve the page with a short load timeout, as a test harness would."""
-    def handler(route: Route, request: Request) -> None:
-        response = route.fetch()
-        idle = 'data-state="idle"'
-        body = response.text().replace(idle, f'{idle} data-timeout="{ms}"')
-        route.fulfill(response=response, body=body)
-    return handler
-
-
 def test_python_that_cannot_start_is_explained_and_answers_kept(
     page: Page, site_dir: Path
 ) -> None:
     with serve(site_dir, missing=frozenset({"pyodide.asm.wasm"})) as url:
-        page.route(re.compile(r"my-negotiation/$"), with_timeout(5000))
+        page.route(re.compile(r"my-negotiation/$"), with_load_timeout(5000))
         page.goto(url + PAGE)
         click_label(page, "no-one-moves", "strongly-agree")
         click_label(page, "know-alternative", "no")

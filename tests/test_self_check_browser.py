@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Request, Route, expect
+from playwright.sync_api import Page, expect
 
 import quiz
+from tests.support.quiz_page import with_load_timeout
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -159,23 +160,13 @@ def test_pages_without_a_quiz_download_no_python(page: Page, site_url: str) -> N
     assert python == []
 
 
-def with_timeout(ms: int):  # type: ignore[no-untyped-def]
-    """Serve the self-check page with a short load timeout, as a test harness would."""
-    def handler(route: Route, request: Request) -> None:
-        response = route.fetch()
-        idle = 'data-state="idle"'
-        body = response.text().replace(idle, f'{idle} data-timeout="{ms}"')
-        route.fulfill(response=response, body=body)
-    return handler
-
-
 @pytest.mark.parametrize("breakage", ["missing", "wrong_type"])
 def test_python_that_cannot_start_is_explained_and_answers_kept(
     page: Page, site_dir: Path, breakage: str
 ) -> None:
     broken = frozenset({"pyodide.asm.wasm"})
     with serve(site_dir, **{breakage: broken}) as url:
-        page.route(re.compile(r"self-check/$"), with_timeout(8000))
+        page.route(re.compile(r"self-check/$"), with_load_timeout(8000))
         page.goto(url + "self-check/")
         move = BANK.questions[0]
         tick(page, move.id, "pause")

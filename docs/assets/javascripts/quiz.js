@@ -49,7 +49,8 @@ class Quiz {
   listen() {
     const load = () => this.load();
     // Near the viewport: start once the page has finished its own start-up work.
-    const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(load, { timeout: 1500 });
+    const whenIdle = () => ("requestIdleCallback" in window
+      ? requestIdleCallback(load, { timeout: 1500 }) : setTimeout(load));
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) observer.disconnect(), whenIdle();
     }, { rootMargin: "300px" });
