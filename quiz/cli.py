@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -16,7 +17,8 @@ from . import bank_ids, load_bank, load_bank_file, score, to_json
 from .bank import Bank, Question, banks_dir
 from .errors import AnswerError, BankError, QuizError
 
-SITE = "https://walk-away.example.org/"  # where printed guide links point
+# Where printed guide links point: the site's address, as the site build takes it.
+SITE = os.environ.get("SITE_URL", "https://walk-away.example.org/").rstrip("/") + "/"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .answers import check_answers
 from .bank import Bank, Option, Question
-from .criteria import CRITERIA, MOVES, Criterion
+from .criteria import CRITERIA, Criterion
 
 
 @dataclass(frozen=True)
@@ -197,4 +197,4 @@ def score_self_check(bank: Bank, answers: object) -> Result:
     return Result(bank, tuple(results))
 
 
-__all__ = ["MOVES", "QuestionResult", "Result", "SignProfile", "score_self_check"]
+__all__ = ["QuestionResult", "Result", "SignProfile", "score_self_check"]

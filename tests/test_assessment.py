@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import quiz
 from quiz import Bank, BankError, Problem
+from tests.support.banks import option_label
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK_ID = "my-negotiation"
@@ -55,11 +56,7 @@ def assess(picks: dict[str, str | None]) -> dict[str, Any]:
 
 
 def label(qid: str, option: str) -> str:
-    question = BANK.question(qid)
-    assert question is not None
-    chosen = question.option(option)
-    assert chosen is not None
-    return chosen.label
+    return option_label(BANK, qid, option)
 
 
 def prompt(qid: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import quiz
+from tests.support.banks import option_label
 from tests.support.quiz_page import with_load_timeout
 from tests.support.server import serve
 
@@ -60,11 +61,7 @@ def statement(page: Page, qid: str) -> Locator:
 
 
 def label_of(qid: str, option: str) -> str:
-    question = BANK.question(qid)
-    assert question is not None
-    chosen = question.option(option)
-    assert chosen is not None
-    return chosen.label
+    return option_label(BANK, qid, option)
 
 
 def click_label(page: Page, qid: str, option: str) -> None:
