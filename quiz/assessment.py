@@ -13,6 +13,7 @@ from typing import Any
 from .answers import check_answers
 from .bank import Bank, Option, Question, Reader
 from .criteria import CRITERIA_BY_ID, MOVES, SECTIONS, Section
+from .scoring import join
 
 # The checks besides the four signs, and where the guide discusses them.
 CHECKS: dict[str, tuple[str, str]] = {
@@ -207,12 +208,66 @@ class Assessment:
                 values[question.role] = option.value if known is None else max(known, option.value)
         return values
 
+    @staticmethod
+    def section_of(question: Question) -> Section:
+        return (CRITERIA_BY_ID[question.role].section if question.role in CRITERIA_BY_ID
+                else SECTIONS[CHECKS[question.role][1]])
+
     def reason(self, question: Question, option: Option, text: str) -> dict[str, Any]:
-        section = (CRITERIA_BY_ID[question.role].section if question.role in CRITERIA_BY_ID
-                   else SECTIONS[CHECKS[question.role][1]])
+        section = self.section_of(question)
         return {"factor": question.role, "name": FACTORS[question.role],
                 "statement": question.id, "answer": option.id, "answer_label": option.label,
                 "text": text, "section": section.to_dict()}
+
+    def answered_reason(self, question: Question, lead: str) -> dict[str, Any] | None:
+        option = self.chosen.get(question.id)
+        if option is None:
+            return None
+        return self.reason(question, option,
+                           f"{lead}: you answered “{option.label}” to “{question.prompt}”")
+
+    def sign_reasons(self, levels: dict[str, str], weighing: list[str]) -> list[dict[str, Any]]:
+        """Why signs count or do not: each sign that weighs, or why none does."""
+        signs = [q for q in self.bank.questions if q.role in CRITERIA_BY_ID]
+        if weighing:
+            return [self.reason(q, o, f"{FACTORS[q.role]} weighs: you answered “{o.label}” "
+                                      f"to “{q.prompt}”")
+                    for q in signs if (o := self.chosen.get(q.id)) and q.role in weighing
+                    and o.value > 0]
+        values = self.factor_values()
+        groups = {"you disagreed with": [c for c in CRITERIA_BY_ID if levels[c] == "no"],
+                  "you were not sure of": [c for c in CRITERIA_BY_ID
+                                           if levels[c] == "neutral" and values[c] is not None],
+                  "you did not answer": [c for c in CRITERIA_BY_ID if values[c] is None]}
+        parts = [f"{wording} all four" if len(ids) == len(CRITERIA_BY_ID)
+                 else f"{wording} {join(FACTORS[c].lower() for c in ids)}"
+                 for wording, ids in groups.items() if ids]
+        return [{"factor": "signs", "name": "The four signs", "statement": None, "answer": None,
+                 "answer_label": "", "text": "No sign weighs: " + "; ".join(parts) + ".",
+                 "section": SECTIONS["when-to-walk-away"].to_dict()}]
+
+    def check_reasons(self, rule: Rule, levels: dict[str, str]) -> list[dict[str, Any]]:
+        """The checks the deciding rule rests on, and why it is not walk away."""
+        factors = [f for f in CHECKS if f in rule.when]
+        if rule.recommend != "walk-away" and levels["offer-below-alternative"] == "no":
+            factors.append("offer-below-alternative")
+        reasons = []
+        for question in self.bank.questions:
+            if question.role not in factors:
+                continue
+            lead = FACTORS[question.role]
+            if question.role == "offer-below-alternative" and levels[question.role] == "no":
+                lead = "The offer is not below your alternative"
+            reason = self.answered_reason(question, lead)
+            if reason is None and question.role in rule.when:
+                reason = {"factor": question.role, "name": lead, "statement": question.id,
+                          "answer": None, "answer_label": "",
+                          "text": f"{lead}: you did not answer “{question.prompt}”, so it "
+                                  "counts as not sure",
+                          "section": self.section_of(question).to_dict()}
+            if reason:
+                reasons.append(reason)
+        return reasons
 
     def to_dict(self) -> dict[str, Any]:
         levels = {f: level(v) for f, v in self.factor_values().items()}
@@ -220,19 +275,8 @@ class Assessment:
         assert isinstance(self.bank.rules, Rules)
         rule = next(x for x in self.bank.rules.rules if x.holds(levels, len(weighing)))
         reasons = []
-        for question in self.bank.questions:
-            option = self.chosen.get(question.id)
-            if option is None:
-                continue
-            if question.role in weighing and option.value > 0:
-                text = f"{FACTORS[question.role]} weighs: you answered “{option.label}” to " \
-                       f"“{question.prompt}”"
-            elif question.role in rule.when:
-                text = f"{FACTORS[question.role]}: you answered “{option.label}” to " \
-                       f"“{question.prompt}”"
-            else:
-                continue
-            reasons.append(self.reason(question, option, text))
+        if self.chosen:  # with no answer at all, there is nothing to rest on
+            reasons = self.sign_reasons(levels, weighing) + self.check_reasons(rule, levels)
         unanswered = [q.id for q in self.bank.questions if q.id not in self.chosen]
         return {
             "bank": self.bank.id,

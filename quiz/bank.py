@@ -6,6 +6,7 @@ file, the question and the field, so an author can fix a bank in one pass.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ class Bank:
     questions: tuple[Question, ...]
     scenarios: tuple[Scenario, ...] = ()
     rules: Any = None  # an assessment's decision rules (see quiz.assessment)
+    digest: str = ""  # a hash of the bank file's text: saved progress is tied to it
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -304,7 +306,8 @@ def parse_bank(text: str, file: str) -> Bank:
         questions, rules = parse_assessment(data, r)
     if r.problems:
         raise BankError(r.problems)
-    return Bank(bank_id, title, kind, intro, questions, scenarios, rules)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return Bank(bank_id, title, kind, intro, questions, scenarios, rules, digest)
 
 
 def banks_dir() -> Any:

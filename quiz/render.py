@@ -86,7 +86,8 @@ def render_bank(bank: Bank) -> str:
     results = f"{bank.id}--results"
     button, heading = SUMMARY[bank.kind]
     return (
-        f'<div class="quiz" data-quiz="{escape(bank.id)}" data-state="idle">'
+        f'<div class="quiz" data-quiz="{escape(bank.id)}" data-bank-hash="{bank.digest}" '
+        'data-state="idle">'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'
         '<noscript><p class="quiz-note">This is scored by Python in your browser '

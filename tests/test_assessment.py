@@ -716,3 +716,37 @@ def test_malformed_answers_exit_2_with_one_line(bad: dict[str, list[str]],
     assert done.stderr.startswith("error: ")
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+# --- every recommendation says what it rests on ------------------------------------------
+
+@FAST
+@given(st.fixed_dictionaries({}, optional={
+    q.id: st.sampled_from([o.id for o in q.options]) for q in BANK.questions}))
+def test_a_recommendation_always_gives_its_reasons(picks: dict[str, str]) -> None:
+    result = assess(dict(picks))
+    if picks:
+        assert result["reasons"], f"{result['recommendation']} with no reason for {picks}"
+    for reason in result["reasons"]:
+        assert reason["text"].strip() and reason["section"]["href"].startswith("guide/")
+
+
+def test_keep_negotiating_says_why_it_is_not_walk_away() -> None:
+    # The case a reader met: every sign disagreed, the offer not below a known alternative.
+    picks = {DEMANDS: "disagree", RIGID: "strongly-disagree", ROUNDS: "disagree",
+             COSTS: "disagree", GOALS: "disagree", KNOW: "yes", BELOW: "no"} | {
+        INTERESTS: "agree", OPTIONS: "agree", TIME: "disagree"}
+    result = assess(picks)
+    assert result["recommendation"] == "keep-negotiating"
+    texts = [r["text"] for r in result["reasons"]]
+    assert "No sign weighs: you disagreed with all four." in texts
+    assert any(t.startswith("The offer is not below your alternative: you answered “No”")
+               for t in texts), texts
+
+
+def test_no_sign_weighs_names_the_unsure_ones() -> None:
+    result = assess(NO_SIGNS | GROUNDWORK | {KNOW: "yes", BELOW: "no"})
+    summary = next(r for r in result["reasons"] if r["factor"] == "signs")
+    assert summary["text"] == ("No sign weighs: you disagreed with unreasonable demands, lack "
+                               "of flexibility and mismatch in key objectives; you were not "
+                               "sure of diminishing returns.")
