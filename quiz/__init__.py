@@ -9,16 +9,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .assessment import Assessment, assess
-from .bank import Bank, Option, Question, Scenario, bank_ids, load_bank, load_bank_file, parse_bank
-from .criteria import CRITERIA, MOVES, SECTIONS, Criterion, Section
 from .errors import AnswerError, BankError, Problem, QuizError
-from .scoring import Result, score_self_check
+from .kinds import KINDS, Outcome, kind_of
+from .loading import bank_ids, load_bank, load_bank_file, parse_bank
+from .model import Bank, Option, Question, Scenario
+from .vocabulary import CHECKS, MOVES, SECTIONS, SIGNS, TOPICS, Section, Sign
 
 __version__ = "0.1.0"
 
 
-def score(bank: Bank | str, answers: object) -> Result | Assessment:
+def score(bank: Bank | str, answers: object) -> Outcome:
     """Score `answers` ({question id: [option id, ...]}) against a bank or a bank id.
 
     Returns a result whose `to_dict()` is plain JSON-ready data; raises AnswerError
@@ -26,9 +26,7 @@ def score(bank: Bank | str, answers: object) -> Result | Assessment:
     """
     if not isinstance(bank, Bank):
         bank = load_bank(bank)
-    if bank.kind == "assessment":
-        return assess(bank, answers)
-    return score_self_check(bank, answers)
+    return kind_of(bank).score(bank, answers)
 
 
 def to_json(data: Any) -> str:
@@ -37,22 +35,25 @@ def to_json(data: Any) -> str:
 
 
 __all__ = [
-    "CRITERIA",
+    "CHECKS",
+    "KINDS",
     "MOVES",
     "SECTIONS",
+    "SIGNS",
+    "TOPICS",
     "AnswerError",
-    "Assessment",
     "Bank",
     "BankError",
-    "Criterion",
     "Option",
+    "Outcome",
     "Problem",
     "Question",
     "QuizError",
-    "Result",
     "Scenario",
     "Section",
+    "Sign",
     "bank_ids",
+    "kind_of",
     "load_bank",
     "load_bank_file",
     "parse_bank",

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .bank import Bank
-from .criteria import NONE
 from .errors import AnswerError
+from .model import Bank
 
 Answers = dict[str, list[str]]
 
@@ -49,8 +48,10 @@ def check_answers(bank: Bank, answers: object) -> Answers:
         picks = list(_option_ids(question.id, chosen, {o.id for o in question.options}))
         if question.kind == "single" and len(picks) > 1:
             raise AnswerError(f"question {qid!r} takes one choice, got {len(picks)}")
-        if NONE in picks and len(picks) > 1:
-            raise AnswerError(f"question {qid!r}: 'none' cannot be chosen together with a sign")
+        exclusive = [p for p in picks if (o := question.option(p)) and o.exclusive]
+        if exclusive and len(picks) > 1:
+            raise AnswerError(f"question {qid!r}: {exclusive[0]!r} cannot be chosen together "
+                              "with another option")
         clean[qid] = picks
     return clean
 

@@ -1,8 +1,9 @@
-"""Weighing the reader's own negotiation: statements, answer scales and decision rules.
+"""The assessment kind of bank: weighing the reader's own negotiation (Check my negotiation).
 
-The rules live in the bank file, in the order they are tried; the first rule whose
-conditions all hold gives the recommendation. Each statement measures one factor: one
-of the four signs, or one of the checks negotiators make before walking away.
+Statements, answer scales and decision rules. The rules live in the bank file, in the
+order they are tried; the first rule whose conditions all hold gives the recommendation.
+Each statement measures one factor: one of the four signs, or one of the checks
+negotiators make before walking away (quiz.vocabulary).
 """
 
 from __future__ import annotations
@@ -10,29 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import wording
 from .answers import check_answers
-from .bank import Bank, Option, Question, Reader
-from .criteria import CRITERIA_BY_ID, MOVES, SECTIONS, Section
-from .scoring import join
+from .fields import Reader
+from .html import question_fieldset
+from .model import Bank, BankBody, Option, Question, Reminder, Rule, Rules
+from .vocabulary import CHECKS, MOVES, SECTIONS, SIGNS_BY_ID, Section
 
-# The checks besides the four signs, and where the guide discusses them.
-CHECKS: dict[str, tuple[str, str]] = {
-    "alternative-known": ("Your best alternative", "before-you-decide"),
-    "offer-below-alternative": ("The offer against your alternative", "before-you-decide"),
-    "interests-stated": ("Interests stated", "before-you-decide"),
-    "options-explored": ("Options explored", "before-you-decide"),
-    "time-could-help": ("What time could change", "recognizing-an-impasse"),
-}
-FACTORS: dict[str, str] = {c.id: c.name for c in CRITERIA_BY_ID.values()} | {
-    k: v[0] for k, v in CHECKS.items()
-}
+NAME = "assessment"
+DESCRIPTION = "statements about the reader's own negotiation"
+KEYS = frozenset({"statements", "scales", "rules", "reminders"})
+CHECKABLE = False  # one recommendation for all the answers together
+BUTTON, HEADING = wording.ASSESSMENT_SUMMARY
+
+# What a statement can measure: a sign or a check.
+FACTORS: dict[str, str] = {s.id: s.name for s in SIGNS_BY_ID.values()} | {
+    c.id: c.name for c in CHECKS.values()}
 # An answer's value (-2..2) read as a level the rules can name.
 LEVELS = ("strong", "yes", "neutral", "no")
-RECOMMENDATIONS = {
-    "keep-negotiating": "Keep negotiating",
-    "pause": "Pause and revisit under better conditions",
-    "walk-away": "Walk away",
-}
 
 
 def level(value: int | None) -> str:
@@ -43,55 +39,8 @@ def level(value: int | None) -> str:
     return "yes" if value > 0 else "no"
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    when: dict[str, tuple[str, ...]]  # factor -> accepted levels
-    min_signs: int  # how many signs must weigh (0: no condition)
-    max_signs: int | None  # at most this many signs may weigh (None: no condition)
-    recommend: str
-    advice: str
-    next: tuple[str, ...]
-    section: Section
-
-    def holds(self, levels: dict[str, str], weighing: int) -> bool:
-        if weighing < self.min_signs:
-            return False
-        if self.max_signs is not None and weighing > self.max_signs:
-            return False
-        return all(levels[f] in accepted for f, accepted in self.when.items())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "when": {k: list(v) for k, v in self.when.items()},
-                "min_signs": self.min_signs, "max_signs": self.max_signs,
-                "recommend": self.recommend, "advice": self.advice, "next": list(self.next),
-                "section": self.section.to_dict()}
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """A next step added to any recommendation while its conditions hold."""
-
-    id: str
-    when: dict[str, tuple[str, ...]]
-    next: str
-
-    def holds(self, levels: dict[str, str]) -> bool:
-        return all(levels[f] in accepted for f, accepted in self.when.items())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "when": {k: list(v) for k, v in self.when.items()},
-                "next": self.next}
-
-
-@dataclass(frozen=True)
-class Rules:
-    rules: tuple[Rule, ...]
-    reminders: tuple[Reminder, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"rules": [r.to_dict() for r in self.rules],
-                "reminders": [r.to_dict() for r in self.reminders]}
+def factor_section(factor: str) -> Section:
+    return SIGNS_BY_ID[factor].section if factor in SIGNS_BY_ID else CHECKS[factor].section
 
 
 # --- reading an assessment bank --------------------------------------------------------
@@ -160,8 +109,8 @@ def parse_rule(entry: dict[str, Any], index: int, r: Reader) -> Rule:
     for key in ("min-signs", "max-signs"):
         value = entry.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)
-                                  or not 0 <= value <= len(CRITERIA_BY_ID)):
-            r.problem(rid, key, f"must be a whole number from 0 to {len(CRITERIA_BY_ID)}")
+                                  or not 0 <= value <= len(SIGNS_BY_ID)):
+            r.problem(rid, key, f"must be a whole number from 0 to {len(SIGNS_BY_ID)}")
             value = None
         counts[key] = value
     steps = entry.get("next", [])
@@ -179,7 +128,7 @@ def parse_reminder(entry: dict[str, Any], index: int, r: Reader) -> Reminder:
     return Reminder(rid, parse_when(entry, rid, r), r.text(entry, "next", rid))
 
 
-def parse_assessment(data: dict[str, Any], r: Reader) -> tuple[tuple[Question, ...], Rules]:
+def parse(data: dict[str, Any], r: Reader) -> BankBody:
     questions = parse_statements(data, r, parse_scales(data, r))
     rules = tuple(parse_rule(e, i, r) for i, e in enumerate(r.tables(data, "rules"), 1))
     listed = r.tables(data, "reminders") if "reminders" in data else []  # reminders are optional
@@ -188,7 +137,7 @@ def parse_assessment(data: dict[str, Any], r: Reader) -> tuple[tuple[Question, .
     if rules and (rules[-1].when or rules[-1].min_signs or rules[-1].max_signs is not None):
         r.problem(rules[-1].id, "when", "the last rule must have no conditions, so every "
                                         "set of answers gets a recommendation")
-    return questions, Rules(rules, reminders)
+    return BankBody(questions, rules=Rules(rules, reminders))
 
 
 # --- assessing ---------------------------------------------------------------------------
@@ -196,6 +145,7 @@ def parse_assessment(data: dict[str, Any], r: Reader) -> tuple[tuple[Question, .
 @dataclass(frozen=True)
 class Assessment:
     bank: Bank
+    rules: Rules
     chosen: dict[str, Option]  # question id -> the answer given
 
     def factor_values(self) -> dict[str, int | None]:
@@ -208,98 +158,83 @@ class Assessment:
                 values[question.role] = option.value if known is None else max(known, option.value)
         return values
 
-    @staticmethod
-    def section_of(question: Question) -> Section:
-        return (CRITERIA_BY_ID[question.role].section if question.role in CRITERIA_BY_ID
-                else SECTIONS[CHECKS[question.role][1]])
-
-    def reason(self, question: Question, option: Option, text: str) -> dict[str, Any]:
-        section = self.section_of(question)
-        return {"factor": question.role, "name": FACTORS[question.role],
-                "statement": question.id, "answer": option.id, "answer_label": option.label,
-                "text": text, "section": section.to_dict()}
-
-    def answered_reason(self, question: Question, lead: str) -> dict[str, Any] | None:
+    def reason(self, question: Question, text: str, name: str = "") -> dict[str, Any]:
         option = self.chosen.get(question.id)
-        if option is None:
-            return None
-        return self.reason(question, option,
-                           f"{lead}: you answered “{option.label}” to “{question.prompt}”")
+        return {"factor": question.role, "name": name or FACTORS[question.role],
+                "statement": question.id, "answer": option.id if option else None,
+                "answer_label": option.label if option else "", "text": text,
+                "section": factor_section(question.role).to_dict()}
 
-    def sign_reasons(self, levels: dict[str, str], weighing: list[str]) -> list[dict[str, Any]]:
+    def sign_reasons(self, values: dict[str, int | None], weighing: list[str]
+                     ) -> list[dict[str, Any]]:
         """Why signs count or do not: each sign that weighs, or why none does."""
-        signs = [q for q in self.bank.questions if q.role in CRITERIA_BY_ID]
         if weighing:
-            return [self.reason(q, o, f"{FACTORS[q.role]} weighs: you answered “{o.label}” "
-                                      f"to “{q.prompt}”")
-                    for q in signs if (o := self.chosen.get(q.id)) and q.role in weighing
-                    and o.value > 0]
-        values = self.factor_values()
-        groups = {"you disagreed with": [c for c in CRITERIA_BY_ID if levels[c] == "no"],
-                  "you were not sure of": [c for c in CRITERIA_BY_ID
-                                           if levels[c] == "neutral" and values[c] is not None],
-                  "you did not answer": [c for c in CRITERIA_BY_ID if values[c] is None]}
-        parts = [f"{wording} all four" if len(ids) == len(CRITERIA_BY_ID)
-                 else f"{wording} {join(FACTORS[c].lower() for c in ids)}"
-                 for wording, ids in groups.items() if ids]
-        return [{"factor": "signs", "name": "The four signs", "statement": None, "answer": None,
-                 "answer_label": "", "text": "No sign weighs: " + "; ".join(parts) + ".",
+            return [self.reason(q, wording.sign_weighs(FACTORS[q.role], o.label, q.prompt))
+                    for q in self.bank.questions
+                    if q.role in weighing and (o := self.chosen.get(q.id)) and o.value > 0]
+        names = {lvl: [s.name for s in SIGNS_BY_ID.values()
+                       if values[s.id] is not None and level(values[s.id]) == lvl]
+                 for lvl in ("no", "neutral")}
+        unanswered = [s.name for s in SIGNS_BY_ID.values() if values[s.id] is None]
+        text = wording.no_sign_weighs(names["no"], names["neutral"], unanswered,
+                                      len(SIGNS_BY_ID))
+        return [{"factor": "signs", "name": wording.SIGNS_REASON_NAME, "statement": None,
+                 "answer": None, "answer_label": "", "text": text,
                  "section": SECTIONS["when-to-walk-away"].to_dict()}]
 
     def check_reasons(self, rule: Rule, levels: dict[str, str]) -> list[dict[str, Any]]:
         """The checks the deciding rule rests on, and why it is not walk away."""
-        factors = [f for f in CHECKS if f in rule.when]
-        if rule.recommend != "walk-away" and levels["offer-below-alternative"] == "no":
-            factors.append("offer-below-alternative")
+        offer_not_below = (rule.recommend != "walk-away"
+                           and levels["offer-below-alternative"] == "no")
         reasons = []
         for question in self.bank.questions:
-            if question.role not in factors:
-                continue
-            lead = FACTORS[question.role]
-            if question.role == "offer-below-alternative" and levels[question.role] == "no":
-                lead = "The offer is not below your alternative"
-            reason = self.answered_reason(question, lead)
-            if reason is None and question.role in rule.when:
-                reason = {"factor": question.role, "name": lead, "statement": question.id,
-                          "answer": None, "answer_label": "",
-                          "text": f"{lead}: you did not answer “{question.prompt}”, so it "
-                                  "counts as not sure",
-                          "section": self.section_of(question).to_dict()}
-            if reason:
-                reasons.append(reason)
+            option = self.chosen.get(question.id)
+            if question.role == "offer-below-alternative" and offer_not_below and option:
+                reasons.append(self.reason(question, wording.offer_not_below(
+                    option.label, question.prompt)))
+            elif question.role in CHECKS and question.role in rule.when:
+                name = FACTORS[question.role]
+                reasons.append(self.reason(question, wording.factor_answer(
+                    name, option.label, question.prompt) if option
+                    else wording.factor_unanswered(name, question.prompt)))
         return reasons
 
     def to_dict(self) -> dict[str, Any]:
-        levels = {f: level(v) for f, v in self.factor_values().items()}
-        weighing = [c for c in CRITERIA_BY_ID if levels[c] in ("strong", "yes")]
-        assert isinstance(self.bank.rules, Rules)
-        rule = next(x for x in self.bank.rules.rules if x.holds(levels, len(weighing)))
+        values = self.factor_values()
+        levels = {f: level(v) for f, v in values.items()}
+        weighing = [s for s in SIGNS_BY_ID if levels[s] in ("strong", "yes")]
+        rule = next(x for x in self.rules.rules if x.holds(levels, len(weighing)))
         reasons = []
         if self.chosen:  # with no answer at all, there is nothing to rest on
-            reasons = self.sign_reasons(levels, weighing) + self.check_reasons(rule, levels)
+            reasons = self.sign_reasons(values, weighing) + self.check_reasons(rule, levels)
         unanswered = [q.id for q in self.bank.questions if q.id not in self.chosen]
         return {
             "bank": self.bank.id,
             "kind": self.bank.kind,
             "recommendation": rule.recommend,
-            "recommendation_label": RECOMMENDATIONS[rule.recommend],
+            "recommendation_label": MOVES[rule.recommend],
             "rule": rule.id,
             "advice": rule.advice,
             "reasons": reasons,
-            "next_steps": [*(m.next for m in self.bank.rules.reminders if m.holds(levels)),
+            "next_steps": [*(m.next for m in self.rules.reminders if m.holds(levels)),
                            *rule.next],
             "section": rule.section.to_dict(),
-            "signs": {c: {"name": FACTORS[c], "level": levels[c], "weighs": c in weighing,
-                          "section": CRITERIA_BY_ID[c].section.to_dict()}
-                      for c in CRITERIA_BY_ID},
+            "signs": {s: {"name": FACTORS[s], "level": levels[s], "weighs": s in weighing,
+                          "section": SIGNS_BY_ID[s].section.to_dict()}
+                      for s in SIGNS_BY_ID},
             "checks": {k: levels[k] for k in CHECKS},
             "answered": len(self.chosen),
             "total": len(self.bank.questions),
             "unanswered": unanswered,
+            "unanswered_text": wording.statements_unanswered(len(unanswered),
+                                                             len(self.bank.questions)),
+            "disclaimer": wording.DISCLAIMER,
         }
 
 
-def assess(bank: Bank, answers: object) -> Assessment:
+def score(bank: Bank, answers: object) -> Assessment:
+    if bank.rules is None:
+        raise ValueError(f"bank {bank.id!r} is an assessment without rules")
     clean = check_answers(bank, answers)
     chosen = {}
     for question in bank.questions:
@@ -307,4 +242,26 @@ def assess(bank: Bank, answers: object) -> Assessment:
         option = question.option(picks[0]) if picks else None
         if option is not None:
             chosen[question.id] = option
-    return Assessment(bank, chosen)
+    return Assessment(bank, bank.rules, chosen)
+
+
+# --- rendering and the command line's summary ---------------------------------------------
+
+def render(bank: Bank) -> str:
+    """Numbered statements, each its own question."""
+    items = "".join(f'<li class="quiz-statement">{question_fieldset(bank, q, "", checkable=False)}'
+                    "</li>" for q in bank.questions)
+    return f'<ol class="quiz-statements">{items}</ol>'
+
+
+def summary(result: dict[str, Any], site: str) -> list[str]:
+    """The recommendation as lines of text, in the engine's own words."""
+    lines = [result["recommendation_label"], "", result["advice"]]
+    if result["reasons"]:
+        lines += ["", "Why:", *(f"- {r['text']}" for r in result["reasons"])]
+    lines += ["", "What to do next:", *(f"- {step}" for step in result["next_steps"])]
+    section = result["section"]
+    lines += ["", f"Read: {section['title']} — {site}{section['href']}"]
+    if result["unanswered_text"]:
+        lines += ["", result["unanswered_text"]]
+    return [*lines, "", result["disclaimer"]]

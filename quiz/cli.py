@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import bank_ids, load_bank, load_bank_file, score, to_json
-from .bank import Bank, Question, banks_dir
 from .errors import AnswerError, BankError, QuizError
+from .kinds import kind_of
+from .loading import banks_dir
+from .model import Bank, Question
 
 # Where printed guide links point: the site's address, as the site build takes it.
 SITE = os.environ.get("SITE_URL", "https://walk-away.example.org/").rstrip("/") + "/"
@@ -162,49 +164,30 @@ def take(bank: Bank, out: TextIO = sys.stdout, inp: TextIO = sys.stdin) -> dict[
         if chosen is None:
             break
         answers[question.id] = chosen
-        if bank.kind == "self-check":
+        if kind_of(bank).CHECKABLE:
             print_feedback(score(bank, answers).to_dict()["questions"][question.id], out)
     final: dict[str, Any] = score(bank, answers).to_dict()
-    print_summary(final, out)
+    print_summary(bank, final, out)
     return final
 
 
 def print_feedback(feedback: dict[str, Any], out: TextIO) -> None:
     if not feedback["answered"]:
         return
-    if "points" in feedback:
-        print(f"  {feedback['points']} of {feedback['max_points']} points.", file=out)
+    print(f"  {feedback['verdict']}", file=out)
     for option in feedback["chosen"]:
         print(wrap(f"{option['label']}: {option['explanation']}", "    "), file=out)
         print(f"    See: {option['section']['title']} — {SITE}{option['section']['href']}",
               file=out)
-    if feedback.get("missed"):
-        print(f"    Also right: {', '.join(feedback['missed'])}", file=out)
+    if feedback["also_right"]:
+        print(f"    {feedback['also_right']}", file=out)
 
 
-def print_summary(result: dict[str, Any], out: TextIO) -> None:
+def print_summary(bank: Bank, result: dict[str, Any], out: TextIO) -> None:
     print("\nYour results\n------------", file=out)
-    if "recommendation" in result:
-        print(f"{result['recommendation_label']}\n\n{wrap(result['advice'])}", file=out)
-        if result["reasons"]:
-            print("\nWhy:", file=out)
-            for reason in result["reasons"]:
-                print(wrap(f"- {reason['text']}", "  ").replace("  -", "-", 1), file=out)
-        print("\nWhat to do next:", file=out)
-        for step in result["next_steps"]:
-            print(wrap(f"- {step}", "  ").replace("  -", "-", 1), file=out)
-        section = result["section"]
-        print(f"\nRead: {section['title']} — {SITE}{section['href']}", file=out)
-        print("\nThis is guidance, not professional advice.", file=out)
-        return
-    print(f"Score: {result['score']} of {result['max_score']} "
-          f"({result['answered']} of {result['total']} questions answered)\n", file=out)
-    for sign in result["criteria"].values():
-        bar = "#" * sign["spotted"] + "." * sign["missed"]
-        print(f"  {sign['name']:<28} {bar:<8} {sign['summary']}", file=out)
-    print("\n" + wrap(result["summary"]["text"]), file=out)
-    for section in result["summary"]["reread"]:
-        print(f"  Reread: {section['title']} — {SITE}{section['href']}", file=out)
+    for line in kind_of(bank).summary(result, SITE):
+        print(wrap(line, "  ").replace("  -", "-", 1) if line.startswith("- ") else
+              line if line.startswith("  ") else wrap(line), file=out)
 
 
 def cmd_take(args: argparse.Namespace) -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import wording
 from .answers import check_answers
-from .bank import Bank, Option, Question
-from .criteria import CRITERIA, Criterion
+from .model import Bank, Option, Question
+from .vocabulary import SIGNS, Sign
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,14 @@ class QuestionResult:
         return max(0, right - (len(self.chosen) - right))
 
     @property
-    def missed(self) -> list[str]:
-        chosen = {o.id for o in self.chosen}
-        return [o.id for o in self.question.options if o.correct and o.id not in chosen]
+    def missed(self) -> list[Option]:
+        if not self.answered:
+            return []
+        return [o for o in self.question.options if o.correct and o not in self.chosen]
+
+    @property
+    def correct(self) -> bool:
+        return self.answered and self.points == self.max_points and not self.missed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,9 +47,13 @@ class QuestionResult:
             "answered": self.answered,
             "points": self.points,
             "max_points": self.max_points,
-            "correct": self.answered and self.points == self.max_points and not self.missed,
+            "correct": self.correct,
+            "verdict": wording.verdict(self.points, self.max_points, self.correct)
+            if self.answered else "",
             "chosen": [o.to_dict() for o in self.chosen],
-            "missed": self.missed if self.answered else [],
+            "missed": [o.id for o in self.missed],
+            "missed_labels": [o.label for o in self.missed],
+            "also_right": wording.also_right([o.label for o in self.missed]),
         }
 
 
@@ -52,7 +61,7 @@ class QuestionResult:
 class SignProfile:
     """How the reader did on one sign across the answered "which signs" questions."""
 
-    criterion: Criterion
+    sign: Sign
     present: int
     spotted: int
     flagged_absent: int
@@ -69,37 +78,23 @@ class SignProfile:
 
     @property
     def summary(self) -> str:
-        name = self.criterion.name.lower()
-        if self.status == "untested":
-            return f"Not tested yet: answer scenarios where {name} may be present."
-        sentences = []
-        if self.present:
-            sentences.append(f"You spotted {name} in {self.spotted} of {self.present} "
-                             f"scenario{plural(self.present)} where it was present.")
-        if self.flagged_absent:
-            sentences.append(f"You saw it in {self.flagged_absent} "
-                             f"scenario{plural(self.flagged_absent)} where it was not.")
-        sentences.append("You see this sign well." if self.status == "strong"
-                         else f"Reread {self.criterion.name}.")
-        return " ".join(sentences)
+        return wording.sign_summary(self.sign.name, self.spotted, self.present,
+                                    self.flagged_absent, self.status)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.criterion.id,
-            "name": self.criterion.name,
-            "definition": self.criterion.definition,
-            "section": self.criterion.section.to_dict(),
+            "id": self.sign.id,
+            "name": self.sign.name,
+            "section": self.sign.section.to_dict(),
             "present": self.present,
             "spotted": self.spotted,
             "missed": self.missed,
             "flagged_absent": self.flagged_absent,
             "status": self.status,
+            "counts": wording.sign_counts(self.spotted, self.present, self.flagged_absent,
+                                          self.status == "untested"),
             "summary": self.summary,
         }
-
-
-def plural(count: int) -> str:
-    return "" if count == 1 else "s"
 
 
 @dataclass(frozen=True)
@@ -122,11 +117,11 @@ class Result:
     def profile(self) -> list[SignProfile]:
         signs = [q for q in self.questions if q.question.role == "signs" and q.answered]
         profiles = []
-        for criterion in CRITERIA:
-            present = [q for q in signs if criterion.id in q.question.correct_ids]
-            chosen = [q for q in signs if criterion.id in {o.id for o in q.chosen}]
+        for sign in SIGNS:
+            present = [q for q in signs if sign.id in q.question.correct_ids]
+            chosen = [q for q in signs if sign.id in {o.id for o in q.chosen}]
             spotted = sum(1 for q in chosen if q in present)
-            profiles.append(SignProfile(criterion, len(present), spotted, len(chosen) - spotted))
+            profiles.append(SignProfile(sign, len(present), spotted, len(chosen) - spotted))
         return profiles
 
     def moves(self) -> dict[str, Any]:
@@ -143,48 +138,35 @@ class Result:
         strong = [p for p in profile if p.status == "strong"]
         reread = [p for p in profile if p.status == "reread"]
         moves = self.moves()
-        lines = []
-        if strong:
-            lines.append("You see " + join(p.criterion.name.lower() for p in strong) + " well.")
-        if reread:
-            lines.append("Reread " + join(p.criterion.name.lower() for p in reread) + ".")
-        if moves["walked_away_too_soon"]:
-            lines.append(f"You chose to walk away in {moves['walked_away_too_soon']} "
-                         f"scenario{plural(moves['walked_away_too_soon'])} where pausing or "
-                         "negotiating on served you better.")
-        if moves["stayed_too_long"]:
-            lines.append(f"You stayed at the table in {moves['stayed_too_long']} "
-                         f"scenario{plural(moves['stayed_too_long'])} where walking away "
-                         "was wiser.")
-        if not lines:
-            lines.append("Answer more scenarios to test every sign." if moves["answered"]
-                         else "Answer some scenarios to see your profile.")
+        text = wording.profile_summary([p.sign.name for p in strong],
+                                       [p.sign.name for p in reread],
+                                       moves["walked_away_too_soon"], moves["stayed_too_long"],
+                                       moves["answered"])
         return {
-            "text": " ".join(lines),
-            "strengths": [p.criterion.id for p in strong],
-            "reread": [p.criterion.section.to_dict() for p in reread],
+            "text": text,
+            "strengths": [p.sign.id for p in strong],
+            "reread": [p.sign.section.to_dict() for p in reread],
             "moves": moves,
+            "moves_text": wording.moves_line(moves["right"], moves["answered"]),
         }
 
     def to_dict(self) -> dict[str, Any]:
         profile = self.profile()
+        answered = len(self.questions) - len(self.unanswered)
         return {
             "bank": self.bank.id,
             "kind": self.bank.kind,
             "score": self.score,
             "max_score": self.max_score,
-            "answered": len(self.questions) - len(self.unanswered),
+            "score_text": wording.score_line(self.score, self.max_score),
+            "answered": answered,
             "total": len(self.questions),
+            "answered_text": wording.answered_line(answered, len(self.questions)),
             "unanswered": self.unanswered,
             "questions": {q.question.id: q.to_dict() for q in self.questions},
-            "criteria": {p.criterion.id: p.to_dict() for p in profile},
+            "criteria": {p.sign.id: p.to_dict() for p in profile},
             "summary": self.summary(profile),
         }
-
-
-def join(names: Iterable[str]) -> str:
-    items = list(names)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def score_self_check(bank: Bank, answers: object) -> Result:

@@ -19,14 +19,9 @@ from tests.support.banks import option_label
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK_ID = "my-negotiation"
-SIGNS = ("unreasonable-demands", "lack-of-flexibility", "diminishing-returns",
-         "mismatch-in-key-objectives")
+SIGNS = tuple(s.id for s in quiz.SIGNS)
 CHECKS = ("alternative-known", "offer-below-alternative", "interests-stated", "options-explored")
-RECOMMENDATIONS = {
-    "keep-negotiating": "Keep negotiating",
-    "pause": "Pause and revisit under better conditions",
-    "walk-away": "Walk away",
-}
+RECOMMENDATIONS = quiz.MOVES
 ALTERNATIVE_STEP = "Work out your best alternative"
 FAST = settings(max_examples=200, deadline=None)
 

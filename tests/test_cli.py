@@ -150,8 +150,8 @@ def test_take_gives_feedback_and_results(bank: Bank) -> None:
     assert squash(first.options[1].explanation) not in out
     assert "Your results" in done.stdout
     expected = quiz.score(bank, first_options(bank))
-    assert (f"Score: {expected.score} of {expected.max_score} "
-            f"(2 of {len(bank.questions)} questions answered)") in done.stdout
+    assert (f"You scored {expected.score} of {expected.max_score}. "
+            f"You answered 2 of {len(bank.questions)} questions;") in done.stdout
 
 
 def test_take_shows_guide_links(bank: Bank) -> None:
@@ -169,7 +169,7 @@ def test_take_reprompts_after_an_invalid_entry(bank: Bank, bad: str) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("Your answer (one number") == 2
     assert squash(first.options[0].explanation) in squash(done.stdout)
-    assert f"(1 of {len(bank.questions)} questions answered)" in done.stdout
+    assert f"You answered 1 of {len(bank.questions)} questions;" in done.stdout
 
 
 def test_take_reprompts_after_none_with_a_sign(bank: Bank) -> None:
@@ -178,14 +178,14 @@ def test_take_reprompts_after_none_with_a_sign(bank: Bank) -> None:
     done = run("take", "spot-the-signs", stdin="1\n1 5\n5\nq\n")
     assert done.returncode == 0, done.stderr
     assert squash(second.options[4].explanation) in squash(done.stdout)
-    assert f"(2 of {len(bank.questions)} questions answered)" in done.stdout
+    assert f"You answered 2 of {len(bank.questions)} questions;" in done.stdout
 
 
 def test_take_enter_skips_a_question(bank: Bank) -> None:
     done = run("take", "spot-the-signs", stdin="\n5\nq\n")
     assert done.returncode == 0
     assert squash(bank.questions[1].options[4].explanation) in squash(done.stdout)
-    assert f"(1 of {len(bank.questions)} questions answered)" in done.stdout
+    assert f"You answered 1 of {len(bank.questions)} questions;" in done.stdout
 
 
 @pytest.mark.parametrize("stdin", ["", "2\n", "2\n1 3"])
@@ -193,7 +193,7 @@ def test_take_ends_gracefully_at_eof(bank: Bank, stdin: str) -> None:
     done = run("take", "spot-the-signs", stdin=stdin)
     assert done.returncode == 0
     assert done.stderr == ""
-    assert "Score: " in done.stdout
+    assert "You scored " in done.stdout
     assert "Traceback" not in done.stdout
 
 

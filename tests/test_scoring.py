@@ -17,8 +17,8 @@ PRACTICE = Path(__file__).resolve().parent / "banks" / "practice.toml"
 SIGNS = ("unreasonable-demands", "lack-of-flexibility", "diminishing-returns",
          "mismatch-in-key-objectives")
 MOVES = ("keep-negotiating", "pause", "walk-away")
-TOP_KEYS = ["bank", "kind", "score", "max_score", "answered", "total", "unanswered",
-            "questions", "criteria", "summary"]
+TOP_KEYS = ["bank", "kind", "score", "max_score", "score_text", "answered", "total",
+            "answered_text", "unanswered", "questions", "criteria", "summary"]
 FAST = settings(max_examples=200, deadline=None)
 
 

@@ -86,7 +86,7 @@ def test_reader_takes_the_whole_self_check(
     assert root.get_attribute("data-max-score") == str(expected["max_score"])
     results = page.locator("[data-quiz-results]")
     expect(results).to_contain_text(f"You scored {expected['score']} of {expected['max_score']}")
-    for sign in quiz.CRITERIA:
+    for sign in quiz.SIGNS:
         expect(results.locator(".quiz-profile")).to_contain_text(sign.name)
     assert page.evaluate("document.activeElement.id") == "spot-the-signs--results"
     assert problems == []

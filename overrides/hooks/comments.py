@@ -9,7 +9,7 @@ category_id, as giscus.app shows them for your repository. Pages opt in with
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +40,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Setting extra.comments.giscus.repo in mkdocs.yml: "
                           f"{values['repo']!r} is not an owner/name repository.")
     giscus.update({key: value.strip() for key, value in values.items()})
-    # For the template and the CSP hook (Giscus's origin is allowed only when configured).
-    config.extra["comments_enabled"] = bool(set_keys)
+    config.extra["comments_enabled"] = bool(set_keys)  # for the template
     return config
+
+
+def enabled(config: MkDocsConfig) -> bool:
+    """Comments are on when all four Giscus settings are set (on_config checks them)."""
+    comments = config.extra.get("comments")
+    giscus = comments.get("giscus") if isinstance(comments, Mapping) else None
+    return isinstance(giscus, Mapping) and all(
+        isinstance(giscus.get(k), str) and giscus[k].strip() for k in KEYS)

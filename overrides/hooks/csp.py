@@ -15,6 +15,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+# Sibling hook modules (MkDocs puts this folder on the path while it loads a hook): the
+# policy asks them which features are configured instead of reading what they left behind.
+import comments
+import links
 from mkdocs.config.defaults import MkDocsConfig
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -37,11 +41,10 @@ def script_hashes(html: str) -> set[str]:
 
 def third_parties(config: MkDocsConfig) -> dict[str, list[str]]:
     """Origins the configured features need, by directive."""
-    extra = config.extra
     origins: dict[str, list[str]] = {"script-src": [], "frame-src": [], "style-src": []}
-    if extra.get("video_id"):  # set by the links hook for a YouTube video
+    if links.read(config).video.video_id:  # a YouTube video gets the click-to-load player
         origins["frame-src"].append("https://www.youtube-nocookie.com")
-    if extra.get("comments_enabled"):  # set by the comments hook when Giscus is configured
+    if comments.enabled(config):
         for directive in ("script-src", "frame-src", "style-src"):  # its widget CSS too
             origins[directive].append("https://giscus.app")
     return origins

@@ -14,8 +14,9 @@ In a page's own Markdown (not inside snippets):
   {{ links.video.title }}  {{ links.article.title }}   the title, as text
   {{ links.video.player }}   the click-to-load player (a plain link for a non-video address)
 An unknown {{ placeholder }} or [text][links.…] reference stops the build, as does a wrong
-setting (the message names it). Pages with a self-check's results get a "Learn more" block
-with both links inside the results.
+setting (the message names it). A quiz's results get a "Learn more" block with both
+links where the quiz fence leaves its marker. The player and that block are templates in
+overrides/partials/ (video-player.html, learn-more.html).
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from quiz.render import RESULTS_EXTRA
+
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com",
                  "youtube-nocookie.com", "www.youtube-nocookie.com"}
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 UNKNOWN_REFERENCE = re.compile(r"\]\[((?:links\.|suggest_topic)[^\]]*)\]")
-RESULTS_END = "data-results-body></div></section>"  # quiz/render.py's results box
 
 
 @dataclass(frozen=True)
@@ -134,36 +136,18 @@ def markdown_text(value: str) -> str:
     return re.sub(r"([\\`*_\[\]{}])", r"\\\1", escape(value, quote=False))
 
 
-def player(video: Link) -> str:
-    """The click-to-load player: a local poster and a Play button, no request to YouTube.
+def partial(config: MkDocsConfig, name: str, **context: Any) -> str:
+    """One of our templates in overrides/partials/, through the theme's Jinja environment."""
+    return config.theme.get_env().get_template(f"partials/{name}").render(**context).strip()
 
-    video.js turns the button on and swaps in the youtube-nocookie.com player on click;
-    without JavaScript the poster stays and the link below it goes to the video.
-    """
-    title, url = escape(video.title), escape(video.url)
-    if video.video_id is None:
-        return f'<p class="video-link"><a href="{url}">{title}</a></p>'
-    return (
-        f'<div class="video-embed" data-video-embed data-video-id="{video.video_id}" '
-        f'data-video-title="{title}">'
-        '<div class="video-embed__poster">'
-        f'<p class="video-embed__title">{title}</p>'
-        '<button type="button" class="video-embed__play" data-video-play hidden>'
-        '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">'
-        '<path fill="currentColor" d="M8 5v14l11-7z"/></svg>'
-        f'Play video<span class="sr-only">: {title}</span></button>'
-        "</div>"
-        '<p class="video-embed__note">Playing the video loads it from YouTube '
-        "(youtube-nocookie.com), which can see your IP address; nothing is loaded before "
-        f'you press Play. Or <a href="{url}">watch it on YouTube</a>.</p>'
-        "</div>"
-    )
+
+def player(config: MkDocsConfig, video: Link) -> str:
+    # One line: Markdown keeps a raw HTML block together only without blank lines.
+    return " ".join(partial(config, "video-player.html", video=video).split())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings = read(config)  # a wrong setting stops the build here, before any page is built
-    # For the CSP hook: the player's origin is allowed only when there is a video to play.
-    config.extra["video_id"] = settings.video.video_id or ""
+    read(config)  # a wrong setting stops the build here, before any page is built
     return config
 
 
@@ -180,7 +164,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     values = {
         "links.video.title": markdown_text(settings.video.title),
         "links.article.title": markdown_text(settings.article.title),
-        "links.video.player": player(settings.video),
+        "links.video.player": player(config, settings.video),
     }
 
     def substitute(match: re.Match[str]) -> str:
@@ -207,27 +191,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if match := PLACEHOLDER.search(html):
         raise PluginError(f"{where}: placeholder {match.group(0)!r} left in the page "
                           "(placeholders work in a page's own Markdown, not in snippets)")
-    if "data-quiz-results" not in html:
+    if RESULTS_EXTRA not in html:
         return html
-    if html.count("data-quiz-results") != html.count(RESULTS_END):
-        raise PluginError(f"{where}: the self-check's results box changed shape; the "
-                          f"links hook looks for {RESULTS_END!r} to add 'Learn more'.")
-    return html.replace(RESULTS_END, RESULTS_END.removesuffix("</section>")
-                        + learn_more(read(config), page, files) + "</section>")
+    return html.replace(RESULTS_EXTRA, learn_more(config, read(config), page, files))
 
 
-def learn_more(settings: Settings, page: Page, files: Files) -> str:
-    video, article = settings.video, settings.article
-    article_href = article.url
-    if article.page:
-        target = files.get_file_from_path(article.url)
+def learn_more(config: MkDocsConfig, settings: Settings, page: Page, files: Files) -> str:
+    article_href = settings.article.url
+    if settings.article.page:
+        target = files.get_file_from_path(settings.article.url)
         assert target is not None  # checked in on_files
         article_href = get_relative_url(target.url, page.url)
-    return (
-        '<nav class="quiz-learn-more" aria-label="Learn more">'
-        "<h3>Learn more</h3><ul>"
-        f'<li><a href="{escape(video.url)}" data-link="video">Watch: {escape(video.title)}</a></li>'
-        f'<li><a href="{escape(article_href)}" data-link="article">'
-        f"Read: {escape(article.title)}</a></li>"
-        "</ul></nav>"
-    )
+    return partial(config, "learn-more.html", video=settings.video, article=settings.article,
+                   article_href=article_href)

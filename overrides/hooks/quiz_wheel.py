@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-import quiz.bank
+import quiz.loading
 
 
 def root(config: MkDocsConfig) -> Path:
@@ -37,7 +37,7 @@ def build_wheel(project: Path, out: Path) -> Path:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    quiz.bank.clear_cache()  # so `mkdocs serve` renders edited banks
+    quiz.loading.clear_cache()  # so `mkdocs serve` renders edited banks
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,5 +1,6 @@
-// Turns the engine's result JSON into page content. Text goes in with textContent only:
-// nothing from a bank or a reader is ever parsed as HTML.
+// Lays out the engine's result JSON as page content. Every sentence comes worded from the
+// engine (quiz/wording.py); only headings are the page's own. Text goes in with
+// textContent only: nothing from a bank or a reader is ever parsed as HTML.
 
 export const siteRoot = new URL("../../", import.meta.url);
 
@@ -17,17 +18,11 @@ function sectionLink(section, text = section.title) {
   return el("a", { href: new URL(section.href, siteRoot).href, text });
 }
 
-function points(feedback) {
-  const unit = feedback.max_points === 1 ? "point" : "points";
-  const verdict = feedback.correct ? "Right" : feedback.points > 0 ? "Partly right" : "Not quite";
-  return `${verdict}: ${feedback.points} of ${feedback.max_points} ${unit}.`;
-}
-
-/** One question's feedback; `labelOf(id)` gives an option's label from the form. */
-export function feedbackView(feedback, labelOf) {
+/** One question's feedback. */
+export function feedbackView(feedback) {
   const box = el("div", { class: "quiz-feedback__body" });
   box.dataset.correct = String(feedback.correct);
-  box.append(el("p", { class: "quiz-feedback__verdict", text: points(feedback) }));
+  box.append(el("p", { class: "quiz-feedback__verdict", text: feedback.verdict }));
   const list = el("ul", { class: "quiz-feedback__options" });
   for (const option of feedback.chosen) {
     list.append(el("li", { "data-correct": String(option.correct) },
@@ -37,9 +32,8 @@ export function feedbackView(feedback, labelOf) {
       sectionLink(option.section)));
   }
   box.append(list);
-  if (feedback.missed.length) {
-    const names = feedback.missed.map(labelOf).join(", ");
-    box.append(el("p", { class: "quiz-feedback__missed", text: `Also right: ${names}.` }));
+  if (feedback.also_right) {
+    box.append(el("p", { class: "quiz-feedback__missed", text: feedback.also_right }));
   }
   return box;
 }
@@ -48,28 +42,19 @@ function signRow(sign) {
   const share = sign.present ? Math.round((100 * sign.spotted) / sign.present) : 0;
   const fill = el("span", { class: "quiz-bar__fill" });
   fill.style.width = `${share}%`;
-  const counts = sign.status === "untested" ? "not tested yet"
-    : `spotted ${sign.spotted} of ${sign.present}` +
-      (sign.flagged_absent ? `, seen ${sign.flagged_absent}× where absent` : "");
   return el("li", { class: "quiz-sign", "data-status": sign.status },
     el("span", { class: "quiz-sign__name" }, sectionLink(sign.section, sign.name)),
     el("span", { class: "quiz-bar", "aria-hidden": "true" }, fill),
-    el("span", { class: "quiz-sign__counts", text: counts }),
+    el("span", { class: "quiz-sign__counts", text: sign.counts }),
     el("p", { class: "quiz-sign__summary", text: sign.summary }));
 }
 
 /** The results summary: score, per-sign profile (bars + text), what to reread. */
 export function resultsView(result) {
   const body = el("div", { class: "quiz-results__body" });
-  body.append(el("p", { class: "quiz-results__score",
-    text: `You scored ${result.score} of ${result.max_score}.` }));
-  const left = result.total - result.answered;
-  body.append(el("p", { text: `You answered ${result.answered} of ${result.total} questions` +
-    (left ? `; ${left} left unanswered.` : ".") }));
-  const moves = result.summary.moves;
-  if (moves.answered) {
-    body.append(el("p", { text: `Best move: right in ${moves.right} of ${moves.answered}.` }));
-  }
+  body.append(el("p", { class: "quiz-results__score", text: result.score_text }));
+  body.append(el("p", { text: result.answered_text }));
+  if (result.summary.moves_text) body.append(el("p", { text: result.summary.moves_text }));
   body.append(el("h3", { text: "How well you spot each sign" }));
   const profile = el("ul", { class: "quiz-profile" });
   Object.values(result.criteria).forEach((sign) => profile.append(signRow(sign)));
@@ -101,13 +86,17 @@ export function assessmentView(result) {
   }
   body.append(el("h3", { text: "What to do next" }), list("ol", result.next_steps));
   body.append(el("p", {}, "Read more: ", sectionLink(result.section)));
-  if (result.unanswered.length) {
-    body.append(el("p", { text: `You left ${result.unanswered.length} of ${result.total} ` +
-      "statements unanswered; they count as “not sure”." }));
-  }
-  body.append(el("p", { class: "quiz-disclaimer", text: "This is guidance, not professional " +
-    "advice. It was worked out in this browser; nothing you answered was sent anywhere." }));
+  if (result.unanswered_text) body.append(el("p", { text: result.unanswered_text }));
+  body.append(el("p", { class: "quiz-disclaimer", text: result.disclaimer }));
   body.append(el("button", { type: "button", class: "md-button", "data-action": "print",
     text: "Print or save as PDF" }));
   return body;
+}
+
+// Each kind of bank's results, by the kind the engine names in them.
+const VIEWS = { "self-check": resultsView, assessment: assessmentView };
+
+/** The results of any bank. */
+export function outcomeView(result) {
+  return (VIEWS[result.kind] ?? resultsView)(result);
 }

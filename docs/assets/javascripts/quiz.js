@@ -3,7 +3,7 @@
 // Runs on every page (instant navigation swaps pages without reloading this module).
 import { onProgress, score, start } from "./quiz-engine.js";
 import { store } from "./quiz-store.js";
-import { assessmentView, el, feedbackView, resultsView } from "./quiz-view.js";
+import { el, feedbackView, outcomeView } from "./quiz-view.js";
 
 const TIMEOUT_MS = 30000;
 const STATUS = {
@@ -104,9 +104,11 @@ class Quiz {
 
   changed(input) {
     if (input.type === "checkbox" && input.checked) {
-      // "None of these" excludes the signs, and a sign excludes "none".
+      // An exclusive option ("None of these") and the others exclude each other.
       for (const other of this.form.querySelectorAll(`input[name="${CSS.escape(input.name)}"]`)) {
-        if (other !== input && (input.value === "none" || other.value === "none")) other.checked = false;
+        if (other !== input && ("exclusive" in input.dataset || "exclusive" in other.dataset)) {
+          other.checked = false;
+        }
       }
     }
     this.state.answers = readAnswers(this.form);
@@ -120,14 +122,8 @@ class Quiz {
     return this.root.querySelector(`[data-feedback="${CSS.escape(id)}"]`);
   }
 
-  labelOf(question, option) {
-    const input = this.form.querySelector(
-      `input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
-    return input?.closest("label")?.textContent.trim() ?? option;
-  }
-
   showFeedback(id, feedback) {
-    this.feedbackBox(id)?.replaceChildren(feedbackView(feedback, (o) => this.labelOf(id, o)));
+    this.feedbackBox(id)?.replaceChildren(feedbackView(feedback));
   }
 
   async scored() {
@@ -174,15 +170,15 @@ class Quiz {
   }
 
   showResults(result, { focus }) {
-    if (result.kind === "assessment") {
-      this.root.dataset.recommendation = result.recommendation;
-    } else {
+    // What the engine decided, as data on the quiz (for styles and tests).
+    if ("recommendation" in result) this.root.dataset.recommendation = result.recommendation;
+    if ("score" in result) {
       this.root.dataset.score = result.score;
       this.root.dataset.maxScore = result.max_score;
     }
     const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
       text: "Try again" });
-    const view = result.kind === "assessment" ? assessmentView(result) : resultsView(result);
+    const view = outcomeView(result);
     this.results.querySelector("[data-results-body]").replaceChildren(view, again);
     this.results.hidden = false;
     if (focus) this.results.querySelector("h2").focus();

@@ -1,0 +1,115 @@
+"""The self-check kind of bank: scenarios, each asking the best move and the signs present.
+
+Its format (the [[scenarios]] of a bank file), its form and its summary; the points and
+the per-sign profile are quiz.scoring.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from . import wording
+from .fields import Reader
+from .html import paragraphs, question_fieldset
+from .model import Bank, BankBody, Option, Question, Scenario
+from .scoring import Result, score_self_check
+from .vocabulary import MOVES, NONE, NONE_LABEL, SECTIONS, SIGNS, TOPICS, Section
+
+NAME = "self-check"
+DESCRIPTION = "scenarios scored against the signs"
+KEYS = frozenset({"prompts", "scenarios"})
+CHECKABLE = True  # each answer can be checked on its own
+BUTTON, HEADING = wording.SELF_CHECK_SUMMARY
+
+SIGN_OPTIONS: dict[str, str] = {s.id: s.name for s in SIGNS} | {NONE: NONE_LABEL}
+SCENARIO_KEYS = {"id", "topic", "title", "story", "best-move", "signs", "move-section",
+                 "explain"}
+
+
+# --- reading --------------------------------------------------------------------------
+
+def parse(data: dict[str, Any], r: Reader) -> BankBody:
+    prompts = r.table(data, "prompts", None)
+    r.only(prompts, {"move", "signs"}, None, "prompts.")
+    move_prompt = r.text(prompts, "move", None, field="prompts.move")
+    signs_prompt = r.text(prompts, "signs", None, field="prompts.signs")
+    scenarios: list[Scenario] = []
+    questions: list[Question] = []
+    for index, entry in enumerate(r.tables(data, "scenarios"), 1):
+        scenario, asked = parse_scenario(entry, index, r, move_prompt, signs_prompt)
+        scenarios.append(scenario)
+        questions.extend(asked)
+    r.unique([s.id for s in scenarios], "id", "scenario")
+    return BankBody(tuple(questions), tuple(scenarios))
+
+
+def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: str,
+                   signs_prompt: str) -> tuple[Scenario, tuple[Question, Question]]:
+    sid = r.ident(entry, "id", f"scenarios #{index}") or f"scenarios #{index}"
+    r.only(entry, SCENARIO_KEYS, sid)
+    scenario = Scenario(sid, r.choice(entry, "topic", sid, TOPICS), r.text(entry, "title", sid),
+                        r.text(entry, "story", sid))
+    best = r.choice(entry, "best-move", sid, MOVES)
+    signs = r.id_list(entry, "signs", sid, SIGN_OPTIONS)
+    if NONE in signs:
+        r.problem(sid, "signs", "lists 'none': write signs = [] when no sign is present")
+    move_section = r.section(entry, "move-section", sid)
+    explain = r.table(entry, "explain", sid)
+    r.only(explain, set(MOVES) | set(SIGN_OPTIONS), sid, "explain.")
+
+    def option(oid: str, label: str, correct: bool, section: Section) -> Option:
+        text = r.text(explain, oid, sid, field=f"explain.{oid}")
+        return Option(oid, label, correct, text, section, exclusive=oid == NONE)
+
+    present = set(signs) or {NONE}
+    moves = tuple(option(m, label, m == best, move_section) for m, label in MOVES.items())
+    sign_options = tuple(
+        option(s, label, s in present, SECTIONS.get(s, SECTIONS["when-to-walk-away"]))
+        for s, label in SIGN_OPTIONS.items())
+    return scenario, (
+        Question(f"{sid}-move", "single", "move", move_prompt, moves, scenario),
+        Question(f"{sid}-signs", "multiple", "signs", signs_prompt, sign_options, scenario))
+
+
+# --- scoring and rendering ---------------------------------------------------------------
+
+def score(bank: Bank, answers: object) -> Result:
+    return score_self_check(bank, answers)
+
+
+def render(bank: Bank) -> str:
+    total = len(bank.scenarios)
+    return "".join(render_scenario(bank, s, n, total) for n, s in enumerate(bank.scenarios, 1))
+
+
+def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int) -> str:
+    heading = f"{bank.id}--{scenario.id}"
+    body = "".join(
+        question_fieldset(bank, q, f"your answer to “{q.prompt}” in scenario {number}",
+                          checkable=True)
+        for q in bank.questions if q.scenario is scenario)
+    return (
+        f'<section class="quiz-scenario" aria-labelledby="{escape(heading)}">'
+        f'<h2 id="{escape(heading)}" class="quiz-scenario__title">'
+        f'<span class="quiz-scenario__number">Scenario {number} of {total}:</span> '
+        f"{escape(scenario.title)}</h2>"
+        f'<p class="quiz-scenario__topic">{escape(scenario.topic_label)}</p>'
+        f'<div class="quiz-scenario__story">{paragraphs(scenario.story)}</div>'
+        f"{body}</section>"
+    )
+
+
+# --- the command line's summary ----------------------------------------------------------
+
+def summary(result: dict[str, Any], site: str) -> list[str]:
+    """The result as lines of text, in the engine's own words."""
+    lines = [f"{result['score_text']} {result['answered_text']}", ""]
+    for sign in result["criteria"].values():
+        bar = "#" * sign["spotted"] + "." * sign["missed"]
+        lines.append(f"  {sign['name']:<28} {bar:<8} {sign['counts']}")
+    if result["summary"]["moves_text"]:
+        lines += ["", result["summary"]["moves_text"]]
+    lines += ["", result["summary"]["text"]]
+    lines += [f"  Reread: {s['title']} — {site}{s['href']}" for s in result["summary"]["reread"]]
+    return lines

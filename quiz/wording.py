@@ -1,0 +1,130 @@
+"""Every sentence the engine shows a reader, worded once.
+
+The page and the command line both show these strings as the engine returns them, so a
+translation later changes this module and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def join(names: Iterable[str]) -> str:
+    items = list(names)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- a self-check --------------------------------------------------------------------
+
+def verdict(points: int, max_points: int, correct: bool) -> str:
+    word = "Right" if correct else "Partly right" if points > 0 else "Not quite"
+    return f"{word}: {points} of {plural(max_points, 'point')}."
+
+
+def also_right(labels: list[str]) -> str:
+    return f"Also right: {', '.join(labels)}." if labels else ""
+
+
+def score_line(score: int, max_score: int) -> str:
+    return f"You scored {score} of {max_score}."
+
+
+def answered_line(answered: int, total: int) -> str:
+    left = total - answered
+    return f"You answered {answered} of {total} questions" + (
+        f"; {left} left unanswered." if left else ".")
+
+
+def moves_line(right: int, answered: int) -> str:
+    return f"Best move: right in {right} of {answered}." if answered else ""
+
+
+def sign_counts(spotted: int, present: int, flagged_absent: int, untested: bool) -> str:
+    if untested:
+        return "not tested yet"
+    extra = f", seen {flagged_absent}× where absent" if flagged_absent else ""  # noqa: RUF001
+    return f"spotted {spotted} of {present}{extra}"
+
+
+def sign_summary(name: str, spotted: int, present: int, flagged_absent: int,
+                 status: str) -> str:
+    lower = name.lower()
+    if status == "untested":
+        return f"Not tested yet: answer scenarios where {lower} may be present."
+    sentences = []
+    if present:
+        sentences.append(f"You spotted {lower} in {spotted} of "
+                         f"{plural(present, 'scenario')} where it was present.")
+    if flagged_absent:
+        sentences.append(f"You saw it in {plural(flagged_absent, 'scenario')} where it was not.")
+    sentences.append("You see this sign well." if status == "strong" else f"Reread {name}.")
+    return " ".join(sentences)
+
+
+def profile_summary(strong: list[str], reread: list[str], too_soon: int, stayed: int,
+                    answered_moves: int) -> str:
+    lines = []
+    if strong:
+        lines.append("You see " + join(n.lower() for n in strong) + " well.")
+    if reread:
+        lines.append("Reread " + join(n.lower() for n in reread) + ".")
+    if too_soon:
+        lines.append(f"You chose to walk away in {plural(too_soon, 'scenario')} where pausing "
+                     "or negotiating on served you better.")
+    if stayed:
+        lines.append(f"You stayed at the table in {plural(stayed, 'scenario')} where walking "
+                     "away was wiser.")
+    if not lines:
+        lines.append("Answer more scenarios to test every sign." if answered_moves
+                     else "Answer some scenarios to see your profile.")
+    return " ".join(lines)
+
+
+# --- an assessment ---------------------------------------------------------------------
+
+def sign_weighs(name: str, answer: str, statement: str) -> str:
+    return f"{name} weighs: you answered “{answer}” to “{statement}”"
+
+
+def factor_answer(name: str, answer: str, statement: str) -> str:
+    return f"{name}: you answered “{answer}” to “{statement}”"
+
+
+def offer_not_below(answer: str, statement: str) -> str:
+    return factor_answer("The offer is not below your alternative", answer, statement)
+
+
+def factor_unanswered(name: str, statement: str) -> str:
+    return f"{name}: you did not answer “{statement}”, so it counts as not sure"
+
+
+def no_sign_weighs(disagreed: list[str], unsure: list[str], unanswered: list[str],
+                   total: int) -> str:
+    parts = [f"{wording} all four" if len(names) == total
+             else f"{wording} {join(n.lower() for n in names)}"
+             for wording, names in (("you disagreed with", disagreed),
+                                    ("you were not sure of", unsure),
+                                    ("you did not answer", unanswered)) if names]
+    return "No sign weighs: " + "; ".join(parts) + "."
+
+
+SIGNS_REASON_NAME = "The four signs"
+
+
+def statements_unanswered(unanswered: int, total: int) -> str:
+    if not unanswered:
+        return ""
+    return f"You left {unanswered} of {total} statements unanswered; they count as “not sure”."
+
+
+DISCLAIMER = ("This is guidance, not professional advice. It was worked out on your own "
+              "device; nothing you answered was sent anywhere.")
+
+# --- the forms' summary button and results heading, per kind of bank --------------------
+
+SELF_CHECK_SUMMARY = ("See my results", "Your results")
+ASSESSMENT_SUMMARY = ("See my recommendation", "Your recommendation")
