@@ -24,6 +24,11 @@ TOPICS = {
     "freelance": "Client and freelance work",
     "purchase": "Purchase",
     "personal": "Personal life",
+    "workplace": "Workplace and team",
+    "housing": "Landlord and tenant",
+    "suppliers": "Suppliers and procurement",
+    "public": "Public sector and non-profits",
+    "family": "Family",
 }
 
 
