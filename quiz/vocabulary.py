@@ -88,6 +88,11 @@ TOPICS: dict[str, str] = {
     "freelance": "Client and freelance work",
     "purchase": "Purchase",
     "personal": "Personal life",
+    "workplace": "Workplace and team",
+    "housing": "Landlord and tenant",
+    "suppliers": "Suppliers and procurement",
+    "public": "Public sector and non-profits",
+    "family": "Family",
 }
 
 
