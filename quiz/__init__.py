@@ -13,19 +13,23 @@ from .assessment import Assessment, assess
 from .bank import Bank, Option, Question, Scenario, bank_ids, load_bank, load_bank_file, parse_bank
 from .criteria import CRITERIA, MOVES, SECTIONS, Criterion, Section
 from .errors import AnswerError, BankError, Problem, QuizError
+from .rounds import RoundResult, first_round, history_entry, next_round, progress, score_round
 from .scoring import Result, score_self_check
 
 __version__ = "0.1.0"
 
 
-def score(bank: Bank | str, answers: object) -> Result | Assessment:
+def score(bank: Bank | str, answers: object, round: object = None) -> Result | Assessment:
     """Score `answers` ({question id: [option id, ...]}) against a bank or a bank id.
 
-    Returns a result whose `to_dict()` is plain JSON-ready data; raises AnswerError
-    for malformed answers and nothing else for any input.
+    With `round` (a list of scenario ids), only that round's scenarios count. Returns a
+    result whose `to_dict()` is plain JSON-ready data; raises AnswerError for malformed
+    answers and nothing else for any input.
     """
     if not isinstance(bank, Bank):
         bank = load_bank(bank)
+    if round is not None:
+        return score_round(bank, answers, round)
     if bank.kind == "assessment":
         return assess(bank, answers)
     return score_self_check(bank, answers)
@@ -50,12 +54,17 @@ __all__ = [
     "Question",
     "QuizError",
     "Result",
+    "RoundResult",
     "Scenario",
     "Section",
     "bank_ids",
+    "first_round",
+    "history_entry",
     "load_bank",
     "load_bank_file",
+    "next_round",
     "parse_bank",
+    "progress",
     "score",
     "to_json",
 ]

@@ -12,10 +12,13 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .criteria import CRITERIA, MOVES, NONE, NONE_LABEL, SECTIONS, Section
 from .errors import AnswerError, BankError, Problem
+
+if TYPE_CHECKING:
+    from .rounds import RoundSettings
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOPICS = {
@@ -101,6 +104,7 @@ class Bank:
     scenarios: tuple[Scenario, ...] = ()
     rules: Any = None  # an assessment's decision rules (see quiz.assessment)
     digest: str = ""  # a hash of the bank file's text: saved progress is tied to it
+    rounds: RoundSettings | None = None  # a self-check's practice rounds (see quiz.rounds)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -116,6 +120,8 @@ class Bank:
         }
         if self.rules is not None:
             data["rules"] = self.rules.to_dict()
+        if self.rounds is not None:
+            data["rounds"] = self.rounds.to_dict()
         return data
 
 
@@ -275,7 +281,7 @@ def parse_self_check(data: dict[str, Any], r: Reader) -> tuple[tuple[Scenario, .
 # --- loading ---------------------------------------------------------------------------
 
 BANK_KEYS = {"id", "title", "kind", "intro", "prompts", "scenarios", "statements", "scales",
-             "rules", "reminders"}
+             "rules", "reminders", "rounds"}
 KINDS = {"self-check": "scenarios scored against the signs",
          "assessment": "statements about the reader's own negotiation"}
 
@@ -298,16 +304,22 @@ def parse_bank(text: str, file: str) -> Bank:
     scenarios: tuple[Scenario, ...] = ()
     questions: tuple[Question, ...] = ()
     rules = None
+    rounds = None
     if kind == "self-check":
+        from .rounds import parse_rounds  # imports this module: load it late
+
         scenarios, questions = parse_self_check(data, r)
+        rounds = parse_rounds(data, r, len(scenarios))
     elif kind == "assessment":
         from .assessment import parse_assessment  # imports this module: load it late
 
         questions, rules = parse_assessment(data, r)
+        if "rounds" in data:
+            r.problem(None, "rounds", "only self-check banks have rounds")
     if r.problems:
         raise BankError(r.problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Bank(bank_id, title, kind, intro, questions, scenarios, rules, digest)
+    return Bank(bank_id, title, kind, intro, questions, scenarios, rules, digest, rounds)
 
 
 def banks_dir() -> Any:
