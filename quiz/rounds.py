@@ -451,7 +451,7 @@ def progress(bank: Bank, history: object) -> dict[str, Any]:
 
 def trend_text(name: str, tallies: list[Tally], done: bool) -> str:
     steps = [f"{t.spotted} of {t.present}" for t in tallies if t.present]
-    text = f"{name}: " + (" → ".join(steps) if steps else "not in your rounds yet")
+    text = f"{name}: " + (" → ".join(steps) if steps else "not practised yet")
     false_alarms = sum(t.flagged_absent for t in tallies)
     if false_alarms:
         text += f"; ticked where absent {false_alarms} time{plural(false_alarms)}"
