@@ -256,11 +256,15 @@ def weaknesses(rounds: list[PastRound], known: dict[str, Facts]) -> dict[str, We
 
 
 def focus_signs(rounds: list[PastRound], known: dict[str, Facts], streak: int) -> list[str]:
-    """The weakest signs not yet mastered (several when tied); none before any round."""
-    if not rounds:
-        return []
+    """The weakest signs the reader has got wrong and not mastered since (several if tied).
+
+    A sign never got wrong is no focus: rounds then simply bring new scenarios.
+    """
     weak = weaknesses(rounds, known)
-    open_signs = [s for s in SIGN_IDS if not mastered(rounds, known, s, streak)]
+    erred = {s for past in rounds for t in past.ticks for s in SIGN_IDS
+             if (s in known[t.scenario].signs) != (s in t.ticked)}
+    open_signs = [s for s in SIGN_IDS
+                  if s in erred and not mastered(rounds, known, s, streak)]
     if not open_signs:
         return []
     worst = max(weak[s].total for s in open_signs)
@@ -321,9 +325,10 @@ def next_round(bank: Bank, history: object, seed: object = 0, size: object = Non
     """The scenario ids of the reader's next round.
 
     The first round is `first_round`. Later rounds give about half their places to
-    scenarios with the weakest sign not yet mastered, keep a walk-away, a stay-at-the-
-    table and a no-sign scenario, and fill the rest by weakness and novelty. The seed
-    only breaks ties; the previous round is never repeated when the bank has others.
+    scenarios with the weakest sign the reader got wrong and has not mastered since,
+    keep a walk-away, a stay-at-the-table and a no-sign scenario, and fill the rest by
+    weakness and novelty. The seed only breaks ties; the previous round is never
+    repeated when the bank has other scenarios.
     """
     count = check_size(bank, size)
     rng = random.Random(check_seed(seed))
@@ -472,8 +477,10 @@ def overall_text(rounds: int, mastered_names: list[str], focus_names: list[str])
         lines.append(f"You have mastered {join(n.lower() for n in mastered_names)}.")
     if focus_names:
         lines.append(f"Practise next: {join(n.lower() for n in focus_names)}.")
-    else:
+    elif len(mastered_names) == len(CRITERIA):
         lines.append("Every sign is mastered: keep practising to stay sharp.")
+    else:
+        lines.append("No sign stands out as weak: the next round brings new scenarios.")
     return " ".join(lines)
 
 
