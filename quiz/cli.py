@@ -1,4 +1,4 @@
-"""The command line: list, show, score, check and take the banks.
+"""The command line: list, show, score, check and take the banks (rounds: cli_rounds.py).
 
 Scoring prints the same JSON the browser gets, so the two can be compared.
 """
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from . import cli_rounds  # imports this module: load it late
+
     p = argparse.ArgumentParser(prog="python -m quiz",
                                 description="Walk Away's self-check banks and scoring.")
     sub = p.add_subparsers(required=True, metavar="COMMAND")
@@ -49,13 +51,16 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="score an answers file; prints the result as JSON")
     s.add_argument("bank")
     s.add_argument("answers", help='JSON file {"question-id": ["option-id", ...]}, or - for stdin')
+    s.add_argument("--round", metavar="ID,ID,...", type=cli_rounds.round_option,
+                   help="score one practice round: only these scenarios count")
     s.set_defaults(run=cmd_score)
     s = sub.add_parser("check", help="validate every bank (or the files given)")
     s.add_argument("files", nargs="*", type=Path)
     s.set_defaults(run=cmd_check)
-    s = sub.add_parser("take", help="take a bank in the terminal")
+    s = sub.add_parser("take", help="take a bank in the terminal (self-checks: in rounds)")
     s.add_argument("bank")
-    s.set_defaults(run=cmd_take)
+    cli_rounds.add_take_options(s)
+    cli_rounds.add_commands(sub)
     return p
 
 
@@ -93,7 +98,7 @@ def read_answers(source: str) -> object:
 
 def cmd_score(args: argparse.Namespace) -> int:
     bank = load_bank(args.bank)
-    print(to_json(score(bank, read_answers(args.answers)).to_dict()))
+    print(to_json(score(bank, read_answers(args.answers), round=args.round).to_dict()))
     return 0
 
 
@@ -188,8 +193,3 @@ def print_summary(bank: Bank, result: dict[str, Any], out: TextIO) -> None:
     for line in kind_of(bank).summary(result, SITE):
         print(wrap(line, "  ").replace("  -", "-", 1) if line.startswith("- ") else
               line if line.startswith("  ") else wrap(line), file=out)
-
-
-def cmd_take(args: argparse.Namespace) -> int:
-    take(load_bank(args.bank))
-    return 0

@@ -7,9 +7,12 @@ what they produce.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .vocabulary import TOPICS, Section
+
+if TYPE_CHECKING:
+    from .rounds import RoundSettings
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class BankBody:
     questions: tuple[Question, ...]
     scenarios: tuple[Scenario, ...] = ()
     rules: Rules | None = None
+    rounds: RoundSettings | None = None  # a self-check's practice rounds (quiz.rounds)
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Bank:
     scenarios: tuple[Scenario, ...] = ()
     rules: Rules | None = None  # an assessment's decision rules
     digest: str = ""  # a hash of the bank file's text: saved progress is tied to it
+    rounds: RoundSettings | None = None  # a self-check's practice rounds (see quiz.rounds)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -152,4 +157,6 @@ class Bank:
         }
         if self.rules is not None:
             data["rules"] = self.rules.to_dict()
+        if self.rounds is not None:
+            data["rounds"] = self.rounds.to_dict()
         return data
