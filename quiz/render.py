@@ -23,9 +23,10 @@ RESULTS_EXTRA = "<!-- quiz:results-extra -->"
 def render_bank(bank: Bank) -> str:
     kind = kind_of(bank)
     results = f"{bank.id}--results"
+    rounds = f' data-rounds="{bank.rounds.size}"' if bank.rounds else ""
     return (
         f'<div class="quiz" data-quiz="{escape(bank.id)}" data-bank-hash="{bank.digest}" '
-        'data-state="idle">'
+        f'data-state="idle"{rounds}>'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'
         '<noscript><p class="quiz-note">This is scored by Python in your browser '

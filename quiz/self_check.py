@@ -13,7 +13,7 @@ from . import wording
 from .fields import Reader
 from .html import paragraphs, question_fieldset
 from .model import Bank, BankBody, Option, Question, Scenario
-from .rounds import parse_rounds
+from .rounds import first_round, parse_rounds
 from .scoring import Result, score_self_check
 from .vocabulary import MOVES, NONE, NONE_LABEL, SECTIONS, SIGNS, TOPICS, Section
 
@@ -81,20 +81,57 @@ def score(bank: Bank, answers: object) -> Result:
 
 
 def render(bank: Bank) -> str:
-    total = len(bank.scenarios)
-    return "".join(render_scenario(bank, s, n, total) for n, s in enumerate(bank.scenarios, 1))
+    if bank.rounds is None:
+        total = len(bank.scenarios)
+        return "".join(render_scenario(bank, s, n, total)
+                       for n, s in enumerate(bank.scenarios, 1))
+    return render_rounds(bank)
 
 
-def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int) -> str:
-    heading = f"{bank.id}--{scenario.id}"
-    body = "".join(
-        question_fieldset(bank, q, f"your answer to “{q.prompt}” in scenario {number}",
-                          checkable=True)
-        for q in bank.questions if q.scenario is scenario)
+def render_rounds(bank: Bank) -> str:
+    """The first round live, in its order; every other scenario once, in a <template>.
+
+    Templates are not in the page's DOM until the page script clones one for a later
+    round, so the page stays small and the bank stays the one source of the text.
+    """
+    first = first_round(bank)
+    by_id = {s.id: s for s in bank.scenarios}
+    live = "".join(render_scenario(bank, by_id[sid], n, len(first), current=n == 1)
+                   for n, sid in enumerate(first, 1))
+    later = "".join(f'<template data-scenario="{escape(s.id)}">'
+                    f"{render_scenario(bank, s, 0, len(first))}</template>"
+                    for s in bank.scenarios if s.id not in first)
+    return (f'<div class="quiz-round" data-round="{escape(" ".join(first))}">{live}</div>'
+            f"{round_nav(len(first))}{later}")
+
+
+def round_nav(total: int) -> str:
+    """Shown once the page script runs (quiz.css): without it the first round is a plain list."""
     return (
-        f'<section class="quiz-scenario" aria-labelledby="{escape(heading)}">'
-        f'<h2 id="{escape(heading)}" class="quiz-scenario__title">'
-        f'<span class="quiz-scenario__number">Scenario {number} of {total}:</span> '
+        '<div class="quiz-round-nav">'
+        '<p class="quiz-round-nav__progress" aria-live="polite" data-round-progress>'
+        f"Scenario 1 of {total}</p>"
+        '<button type="button" class="md-button" data-action="previous">Previous</button> '
+        '<button type="button" class="md-button" data-action="next">Next</button>'
+        "</div>"
+    )
+
+
+def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int, *,
+                    current: bool = False) -> str:
+    """One scenario; number 0 leaves the number for the page script (a later round)."""
+    heading = f"{bank.id}--{scenario.id}"
+    # In rounds a scenario's number changes, so its Check buttons name it by its title.
+    where = f"“{scenario.title}”" if bank.rounds else f"scenario {number}"
+    body = "".join(
+        question_fieldset(bank, q, f"your answer to “{q.prompt}” in {where}", checkable=True)
+        for q in bank.questions if q.scenario is scenario)
+    place = f"Scenario {number} of {total}:" if number else ""
+    return (
+        f'<section class="quiz-scenario" aria-labelledby="{escape(heading)}" '
+        f'data-scenario="{escape(scenario.id)}"{" data-current" if current else ""}>'
+        f'<h2 id="{escape(heading)}" class="quiz-scenario__title" tabindex="-1">'
+        f'<span class="quiz-scenario__number">{place}</span> '
         f"{escape(scenario.title)}</h2>"
         f'<p class="quiz-scenario__topic">{escape(scenario.topic_label)}</p>'
         f'<div class="quiz-scenario__story">{paragraphs(scenario.story)}</div>'

@@ -72,3 +72,10 @@ export function onProgress(listener) {
   progress.add(listener);
   return () => progress.delete(listener);
 }
+
+/** Any bridge request (a round's score, the next round); resolves with the engine's reply. */
+export async function request(bank, payload, timeoutMs) {
+  await start(bank, timeoutMs);
+  const reply = await send({ type: "score", request: JSON.stringify(payload) });
+  return JSON.parse(reply.response);
+}

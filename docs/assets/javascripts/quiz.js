@@ -2,6 +2,7 @@
 // worker only once the quiz is near or touched, and checks/results come from the engine.
 // Runs on every page (instant navigation swaps pages without reloading this module).
 import { onProgress, score, start } from "./quiz-engine.js";
+import { Rounds } from "./quiz-rounds.js";
 import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
 
@@ -36,6 +37,8 @@ class Quiz {
     this.store = store(this.bank);
     this.state = this.store.load();
     this.timeout = Number(root.dataset.timeout) || TIMEOUT_MS;
+    // A bank with rounds shows one round, one scenario at a time (quiz-rounds.js).
+    this.rounds = "rounds" in root.dataset ? new Rounds(this) : null;
     this.restore();
     this.listen();
   }
@@ -126,9 +129,10 @@ class Quiz {
     this.feedbackBox(id)?.replaceChildren(feedbackView(feedback));
   }
 
-  async scored() {
+  async scored({ round = false } = {}) {
     if (this.root.dataset.state === "failed") throw new Error("Python is not available");
     this.load();
+    if (round && this.rounds) return this.rounds.finish(readAnswers(this.form));
     const reply = await score(this.bank, readAnswers(this.form), this.timeout);
     if (!reply.ok) throw new Error(reply.error);
     return reply.result;
@@ -158,7 +162,7 @@ class Quiz {
     this.results.hidden = false;
     body.replaceChildren(el("p", { text: "Scoring your answers…" }));
     try {
-      const result = await this.scored();
+      const result = await this.scored({ round: true });
       this.state.results = result;
       this.store.save(this.state);
       this.showResults(result, { focus: true });
@@ -179,7 +183,8 @@ class Quiz {
     const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
       text: "Try again" });
     const view = outcomeView(result);
-    this.results.querySelector("[data-results-body]").replaceChildren(view, again);
+    const extra = this.rounds ? this.rounds.resultsExtra() : [again];
+    this.results.querySelector("[data-results-body]").replaceChildren(view, ...extra);
     this.results.hidden = false;
     if (focus) this.results.querySelector("h2").focus();
   }
@@ -193,11 +198,15 @@ class Quiz {
     delete this.root.dataset.recommendation;
   }
 
-  startOver() {
+  clearAnswers() {
     this.state = this.store.clear();
     writeAnswers(this.form, {});
     this.root.querySelectorAll("[data-feedback]").forEach((box) => box.replaceChildren());
     this.hideResults();
+  }
+
+  startOver() {
+    this.clearAnswers();
     this.form.querySelector("input")?.focus();
     if (this.root.dataset.state !== "failed") {
       this.status.replaceChildren(`${STATUS[this.root.dataset.state]} Your answers were cleared.`);
