@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 import quiz
 from tests.support.quiz_page import with_load_timeout
+from tests.support.rounds_page import FIRST, answer_round, go_to, questions
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -22,9 +23,11 @@ READY = 60_000  # ms: a cold Pyodide start on a busy 2-core machine
 
 
 def reader_answers() -> dict[str, list[str]]:
-    """A realistic mix: some right, some wrong, some partly right, one left out."""
+    """A realistic mix over the first round: some right, some wrong, some partly right,
+    one left out."""
     answers: dict[str, list[str]] = {}
-    for n, question in enumerate(BANK.questions[:-1]):
+    asked = [q for sid in FIRST for q in questions(sid)]
+    for n, question in enumerate(asked[:-1]):
         correct = sorted(question.correct_ids)
         if question.kind == "single":
             wrong = [o.id for o in question.options if not o.correct]
@@ -38,7 +41,8 @@ def reader_answers() -> dict[str, list[str]]:
 def cli_score(answers: dict[str, list[str]], tmp_path: Path) -> dict[str, object]:
     file = tmp_path / "answers.json"
     file.write_text(json.dumps(answers), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "quiz", "score", "spot-the-signs", str(file)],
+    run = subprocess.run([sys.executable, "-m", "quiz", "score", "spot-the-signs", str(file),
+                          "--round", ",".join(FIRST)],
                          cwd=ROOT, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(run.stdout)
     return result
@@ -52,7 +56,7 @@ def quiz_root(page: Page):  # type: ignore[no-untyped-def]
     return page.locator('[data-quiz="spot-the-signs"]')
 
 
-def test_reader_takes_the_whole_self_check(
+def test_reader_takes_the_first_round(
     page: Page, site_url: str, problems: list[str], tmp_path: Path
 ) -> None:
     answers = reader_answers()
@@ -75,9 +79,7 @@ def test_reader_takes_the_whole_self_check(
     expect(feedback).to_contain_text(option.explanation)
     expect(quiz_root(page)).to_have_attribute("data-state", "ready")
 
-    for question in BANK.questions[1:]:
-        for option_id in answers.get(question.id, []):
-            tick(page, question.id, option_id)
+    answer_round(page, {k: v for k, v in answers.items() if k != first.id})
     page.get_by_role("button", name=re.compile("results", re.I)).click()
     root = quiz_root(page)
     expect(root).to_have_attribute("data-score", re.compile(r"\d+"))
@@ -136,7 +138,8 @@ def test_reload_and_instant_navigation_keep_everything(
     page.locator('.md-nav a[href$="self-check/"]').first.click()
     expect(page).to_have_url(re.compile(r"self-check/$"))
     expect(page.locator(f'input[name="{move.id}"][value="walk-away"]')).to_be_checked()
-    third = BANK.questions[2]
+    third = questions(FIRST[1])[0]
+    go_to(page, 2)
     tick(page, third.id, "pause")
     page.locator(f'[data-check="{third.id}"]').click()
     expect(page.locator(f'[data-feedback="{third.id}"] .quiz-feedback__verdict')).to_be_visible(
