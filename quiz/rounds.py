@@ -374,13 +374,18 @@ def pick(known: dict[str, Facts], count: int, focus: str | None,
          key: Callable[[str], tuple[bool, Fraction, float]]) -> list[str]:
     chosen: list[str] = []
 
-    def best(test: Callable[[Facts], bool]) -> str | None:
+    def unmet() -> list[Callable[[Facts], bool]]:
+        return [has for has in MIX.values() if not any(has(known[c]) for c in chosen)]
+
+    def best(test: Callable[[Facts], bool], *, mix: bool = False) -> str | None:
         rest = [s for s in known if s not in chosen and test(known[s])]
-        return min(rest, key=key, default=None)
+        needs = unmet() if mix else []  # one scenario meeting two needs saves a place
+        return min(rest, key=lambda s: (-sum(has(known[s]) for has in needs), key(s)),
+                   default=None)
 
     for has in MIX.values():
-        if len(chosen) < count and not any(has(known[c]) for c in chosen):
-            found = best(has)
+        if len(chosen) < count and has in unmet():
+            found = best(has, mix=True)
             if found:
                 chosen.append(found)
     quota = (count + 1) // 2
