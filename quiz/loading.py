@@ -38,7 +38,7 @@ def parse_bank(text: str, file: str) -> Bank:
         raise BankError(r.problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Bank(bank_id, title, kind_name, intro, body.questions, body.scenarios, body.rules,
-                digest)
+                digest, body.rounds)
 
 
 def banks_dir() -> Traversable:

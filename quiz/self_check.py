@@ -13,12 +13,13 @@ from . import wording
 from .fields import Reader
 from .html import paragraphs, question_fieldset
 from .model import Bank, BankBody, Option, Question, Scenario
+from .rounds import parse_rounds
 from .scoring import Result, score_self_check
 from .vocabulary import MOVES, NONE, NONE_LABEL, SECTIONS, SIGNS, TOPICS, Section
 
 NAME = "self-check"
 DESCRIPTION = "scenarios scored against the signs"
-KEYS = frozenset({"prompts", "scenarios"})
+KEYS = frozenset({"prompts", "scenarios", "rounds"})
 CHECKABLE = True  # each answer can be checked on its own
 BUTTON, HEADING = wording.SELF_CHECK_SUMMARY
 
@@ -41,7 +42,8 @@ def parse(data: dict[str, Any], r: Reader) -> BankBody:
         scenarios.append(scenario)
         questions.extend(asked)
     r.unique([s.id for s in scenarios], "id", "scenario")
-    return BankBody(tuple(questions), tuple(scenarios))
+    return BankBody(tuple(questions), tuple(scenarios),
+                    rounds=parse_rounds(data, r, len(scenarios)))
 
 
 def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: str,

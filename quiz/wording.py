@@ -128,3 +128,35 @@ DISCLAIMER = ("This is guidance, not professional advice. It was worked out on y
 
 SELF_CHECK_SUMMARY = ("See my results", "Your results")
 ASSESSMENT_SUMMARY = ("See my recommendation", "Your recommendation")
+
+
+# --- practice rounds ---------------------------------------------------------------------
+
+def trend(name: str, rounds: list[tuple[int, int]], false_alarms: int, mastered: bool) -> str:
+    """One sign across rounds: "Diminishing returns: 1 of 3 → 3 of 3 (mastered)"."""
+    steps = [f"{spotted} of {present}" for spotted, present in rounds if present]
+    text = f"{name}: " + (" → ".join(steps) if steps else "not practised yet")
+    if false_alarms:
+        text += f"; ticked where absent {plural(false_alarms, 'time')}"
+    return text + (" (mastered)" if mastered else "")
+
+
+def mastery(streak: int) -> str:
+    where = "the last scenario" if streak == 1 else f"each of the last {streak} scenarios"
+    return (f"A sign counts as mastered when you spot it in {where} where it is present, "
+            "without ticking it anywhere it is absent since.")
+
+
+def rounds_overall(rounds: int, signs: int, mastered: list[str], focus: list[str]) -> str:
+    if not rounds:
+        return "Play a round to see how well you spot each sign."
+    lines = [f"{plural(rounds, 'round')} played."]
+    if mastered:
+        lines.append(f"You have mastered {join(n.lower() for n in mastered)}.")
+    if focus:
+        lines.append(f"Practise next: {join(n.lower() for n in focus)}.")
+    elif len(mastered) == signs:
+        lines.append("Every sign is mastered: keep practising to stay sharp.")
+    else:
+        lines.append("No sign stands out as weak: the next round brings new scenarios.")
+    return " ".join(lines)

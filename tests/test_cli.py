@@ -140,7 +140,7 @@ def test_score_invalid_utf8_file(tmp_path: Path) -> None:
 
 def test_take_gives_feedback_and_results(bank: Bank) -> None:
     first, second = bank.questions[:2]
-    done = run("take", "spot-the-signs", stdin="1\n1\nq\n")
+    done = run("take", "spot-the-signs", "--all", stdin="1\n1\nq\n")
     assert done.returncode == 0, done.stderr
     out = squash(done.stdout)
     assert squash(bank.title) in out
@@ -155,7 +155,7 @@ def test_take_gives_feedback_and_results(bank: Bank) -> None:
 
 
 def test_take_shows_guide_links(bank: Bank) -> None:
-    done = run("take", "spot-the-signs", stdin="3\nq\n")
+    done = run("take", "spot-the-signs", "--all", stdin="3\nq\n")
     assert done.returncode == 0
     href = bank.questions[0].options[2].section.href
     assert f"https://walk-away.example.org/{href}" in done.stdout
@@ -165,7 +165,7 @@ def test_take_shows_guide_links(bank: Bank) -> None:
 def test_take_reprompts_after_an_invalid_entry(bank: Bank, bad: str) -> None:
     first = bank.questions[0]
     assert first.kind == "single"
-    done = run("take", "spot-the-signs", stdin=f"{bad}\n1\nq\n")
+    done = run("take", "spot-the-signs", "--all", stdin=f"{bad}\n1\nq\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("Your answer (one number") == 2
     assert squash(first.options[0].explanation) in squash(done.stdout)
@@ -175,14 +175,14 @@ def test_take_reprompts_after_an_invalid_entry(bank: Bank, bad: str) -> None:
 def test_take_reprompts_after_none_with_a_sign(bank: Bank) -> None:
     second = bank.questions[1]
     assert second.kind == "multiple"
-    done = run("take", "spot-the-signs", stdin="1\n1 5\n5\nq\n")
+    done = run("take", "spot-the-signs", "--all", stdin="1\n1 5\n5\nq\n")
     assert done.returncode == 0, done.stderr
     assert squash(second.options[4].explanation) in squash(done.stdout)
     assert f"You answered 2 of {len(bank.questions)} questions;" in done.stdout
 
 
 def test_take_enter_skips_a_question(bank: Bank) -> None:
-    done = run("take", "spot-the-signs", stdin="\n5\nq\n")
+    done = run("take", "spot-the-signs", "--all", stdin="\n5\nq\n")
     assert done.returncode == 0
     assert squash(bank.questions[1].options[4].explanation) in squash(done.stdout)
     assert f"You answered 1 of {len(bank.questions)} questions;" in done.stdout
@@ -190,7 +190,7 @@ def test_take_enter_skips_a_question(bank: Bank) -> None:
 
 @pytest.mark.parametrize("stdin", ["", "2\n", "2\n1 3"])
 def test_take_ends_gracefully_at_eof(bank: Bank, stdin: str) -> None:
-    done = run("take", "spot-the-signs", stdin=stdin)
+    done = run("take", "spot-the-signs", "--all", stdin=stdin)
     assert done.returncode == 0
     assert done.stderr == ""
     assert "You scored " in done.stdout
