@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import quiz
+from quiz.render import content_hash
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # ms: a cold Pyodide start on a busy 2-core machine
@@ -83,7 +84,8 @@ def may_show_saved_views(raw: str, bank: quiz.Bank) -> bool:
         value = json.loads(raw)
     except (ValueError, RecursionError):
         return False
-    return isinstance(value, dict) and value.get("v") == 2 and value.get("hash") == bank.digest
+    return (isinstance(value, dict) and value.get("v") == 2
+            and value.get("hash") == content_hash(bank))
 
 
 # --- saved values: realistic ones, then damaged ---
@@ -119,7 +121,7 @@ def saved_state(bank: quiz.Bank, rng: random.Random) -> dict[str, Any]:
         result["summary"]["text"] = MARK + result["summary"]["text"]
     else:
         result["recommendation_label"] = MARK + result["recommendation_label"]
-    return {"v": 2, "hash": bank.digest, "answers": answers, "feedback": feedback,
+    return {"v": 2, "hash": content_hash(bank), "answers": answers, "feedback": feedback,
             "results": result if rng.random() < 0.7 else None}
 
 
@@ -207,8 +209,8 @@ def damaged(bank: quiz.Bank, rng: random.Random) -> str:
             value = put(value, ("v",), rng.choice([1, 0, 3, "2", None, 2.5, DELETE]))
         elif kind == "hash":
             value = put(value, ("hash",), rng.choice(
-                ["0000000000000000", bank.digest.upper(), "", 12, None, bank.digest[:8],
-                 DELETE]))
+                ["0000000000000000", content_hash(bank).upper(), "", 12, None,
+                 content_hash(bank)[:8], DELETE]))
         elif kind == "answer":
             broken_answer(bank, value, rng)
         elif kind == "old":  # format 1: no hash
@@ -251,7 +253,7 @@ def hand_picked() -> list[Case]:
     stale_result["summary"]["text"] = MARK + stale_result["summary"]["text"]
     no_moves = copy.deepcopy(stale_result)
     del no_moves["summary"]["moves"]
-    current = {"v": 2, "hash": signs.digest, "answers": answers}
+    current = {"v": 2, "hash": content_hash(signs), "answers": answers}
 
     def dump(value: Any) -> str:
         return json.dumps(value)
@@ -289,7 +291,7 @@ def hand_picked() -> list[Case]:
         Case(signs.id, dump({**current, "answers": {move.id: ["pause"]},
                              "feedback": {move.id: feedback[move.id]}}),
              "feedback for another answer than the saved one", recheck=[move.id]),
-        Case(signs.id, dump({"v": 2, "hash": signs.digest, "answers": {
+        Case(signs.id, dump({"v": 2, "hash": content_hash(signs), "answers": {
             move.id: ["pause", "walk-away"], picks.id: ["none", "diminishing-returns"],
             "gone-question": ["pause"], signs.questions[2].id: ["walk-away"],
             signs.questions[3].id: ["unknown-sign"]}}),

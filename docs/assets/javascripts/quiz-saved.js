@@ -27,20 +27,20 @@ const section = recordOf({ href, title: text });
 
 // What quiz-view.js reads, field by field.
 const feedbackShape = recordOf({
-  correct: flag, points: amount, max_points: amount, missed: listOf(text),
+  correct: flag, verdict: text, also_right: text, missed: listOf(text),
   chosen: listOf(recordOf({ id: text, label: text, explanation: text, correct: flag, section })),
 });
 const selfCheckShape = recordOf({
-  kind: is("self-check"), score: amount, max_score: amount, answered: amount, total: amount,
-  unanswered: listOf(text),
-  criteria: mapOf(recordOf({ name: text, status: text, summary: text, present: amount,
-    spotted: amount, flagged_absent: amount, section })),
-  summary: recordOf({ text, reread: listOf(section),
-    moves: recordOf({ answered: amount, right: amount }) }),
+  kind: is("self-check"), score: amount, max_score: amount, score_text: text,
+  answered_text: text, unanswered: listOf(text),
+  criteria: mapOf(recordOf({ name: text, status: text, summary: text, counts: text,
+    present: amount, spotted: amount, section })),
+  summary: recordOf({ text, reread: listOf(section), moves_text: text }),
 });
 const assessmentShape = recordOf({
   kind: is("assessment"), recommendation: (v) => typeof v === "string" && /^[a-z-]{1,40}$/.test(v),
   recommendation_label: text, advice: text, section, total: amount, unanswered: listOf(text),
+  unanswered_text: text, disclaimer: text,
   reasons: listOf(recordOf({ text, section })), next_steps: listOf(text),
 });
 
@@ -48,17 +48,20 @@ const assessmentShape = recordOf({
 export function layoutOf(form) {
   const layout = new Map();
   for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
-    const options = new Set([...fieldset.querySelectorAll("input")].map((input) => input.value));
-    layout.set(fieldset.dataset.question, { single: fieldset.dataset.kind === "single", options });
+    const inputs = [...fieldset.querySelectorAll("input")];
+    const options = new Set(inputs.map((input) => input.value));
+    const exclusive = new Set(inputs.filter((i) => "exclusive" in i.dataset).map((i) => i.value));
+    layout.set(fieldset.dataset.question,
+      { single: fieldset.dataset.kind === "single", options, exclusive });
   }
   return layout;
 }
 
-function answerFits(picks, { single, options }) {
+function answerFits(picks, { single, options, exclusive }) {
   return Array.isArray(picks) && picks.length > 0 && picks.length <= options.size &&
     picks.every((pick) => typeof pick === "string" && options.has(pick)) &&
     new Set(picks).size === picks.length &&
-    (single ? picks.length === 1 : !picks.includes("none") || picks.length === 1);
+    (picks.length === 1 || (!single && !picks.some((pick) => exclusive.has(pick))));
 }
 
 const sameChoices = (a, b) => a.length === b.length && a.every((pick) => b.includes(pick));
