@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import load_bank, next_round, progress, score, to_json
-from .cli import ask, print_feedback, print_summary, take, wrap
 from .errors import AnswerError, QuizError
 from .model import Bank
+from .terminal import ask, print_feedback, print_summary, take, wrap
 
 DEFAULT_HISTORY = "~/.walk-away-history.json"
 

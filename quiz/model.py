@@ -7,12 +7,9 @@ what they produce.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .vocabulary import TOPICS, Section
-
-if TYPE_CHECKING:
-    from .rounds import RoundSettings
 
 
 @dataclass(frozen=True)
@@ -125,13 +122,24 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class RoundSettings:
+    """A self-check's practice rounds (quiz.rounds), from the bank's [rounds] table."""
+
+    size: int = 7  # scenarios per round
+    streak: int = 3  # mastery: spotted in this many present scenarios in a row
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"size": self.size, "mastery": {"streak": self.streak}}
+
+
+@dataclass(frozen=True)
 class BankBody:
     """What a kind of bank reads from its file, besides the fields every bank has."""
 
     questions: tuple[Question, ...]
     scenarios: tuple[Scenario, ...] = ()
     rules: Rules | None = None
-    rounds: RoundSettings | None = None  # a self-check's practice rounds (quiz.rounds)
+    rounds: RoundSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -144,7 +152,8 @@ class Bank:
     scenarios: tuple[Scenario, ...] = ()
     rules: Rules | None = None  # an assessment's decision rules
     digest: str = ""  # a hash of the bank file's text: saved progress is tied to it
-    rounds: RoundSettings | None = None  # a self-check's practice rounds (see quiz.rounds)
+    rounds: RoundSettings | None = None  # a self-check's practice rounds
+
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

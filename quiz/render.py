@@ -7,7 +7,10 @@ a marker where site hooks add their own content (the "Learn more" links).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from html import escape
+from importlib import resources
 from typing import Any
 
 from .errors import QuizError
@@ -20,13 +23,28 @@ from .model import Bank
 RESULTS_EXTRA = "<!-- quiz:results-extra -->"
 
 
+@functools.cache
+def engine_digest() -> str:
+    """A hash of the engine's own code: its results' wording and shape come from it."""
+    digest = hashlib.sha256()
+    for file in sorted(resources.files("quiz").iterdir(), key=lambda f: f.name):
+        if file.name.endswith(".py"):
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def content_hash(bank: Bank) -> str:
+    """Saved progress is kept only while the bank and the engine that scored it are the same."""
+    return hashlib.sha256((bank.digest + engine_digest()).encode()).hexdigest()[:16]
+
+
 def render_bank(bank: Bank) -> str:
     kind = kind_of(bank)
     results = f"{bank.id}--results"
     rounds = f' data-rounds="{bank.rounds.size}"' if bank.rounds else ""
     return (
-        f'<div class="quiz" data-quiz="{escape(bank.id)}" data-bank-hash="{bank.digest}" '
-        f'data-state="idle"{rounds}>'
+        f'<div class="quiz" data-quiz="{escape(bank.id)}" '
+        f'data-bank-hash="{content_hash(bank)}" data-state="idle"{rounds}>'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'
         '<noscript><p class="quiz-note">This is scored by Python in your browser '

@@ -21,30 +21,21 @@ from . import wording
 from .answers import check_answers, show
 from .errors import AnswerError
 from .fields import Reader, type_name
-from .model import Bank
+from .model import Bank, RoundSettings
 from .scoring import Result, score_self_check
 from .vocabulary import MOVES, NONE, SIGNS
 
-DEFAULT_SIZE = 7
-DEFAULT_STREAK = 3
+DEFAULT_SIZE = RoundSettings().size
+DEFAULT_STREAK = RoundSettings().streak
 MAX_STREAK = 20
 MAX_SEED = 2**53 - 1  # the largest whole number a browser's JSON keeps exactly
 RECENCY = Fraction(7, 10)  # an answer one round older counts 0.7 times as much
 OLDEST = 20  # rounds older than this all count like this one (keeps fractions small)
 STAY = frozenset({"keep-negotiating", "pause"})
-SIGN_IDS = tuple(c.id for c in SIGNS)
+SIGN_IDS = tuple(s.id for s in SIGNS)
 
 
 # --- settings, read from the bank's optional [rounds] table ----------------------------
-
-@dataclass(frozen=True)
-class RoundSettings:
-    size: int = DEFAULT_SIZE  # scenarios per round
-    streak: int = DEFAULT_STREAK  # mastery: spotted in this many present scenarios in a row
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"size": self.size, "mastery": {"streak": self.streak}}
-
 
 def parse_rounds(data: dict[str, Any], r: Reader, scenarios: int) -> RoundSettings | None:
     """The [rounds] table of a self-check bank, or None when the bank has none."""
@@ -78,7 +69,7 @@ def settings(bank: Bank) -> RoundSettings:
     if bank.kind != "self-check":
         raise AnswerError(f"the bank {bank.id!r} has no rounds: only self-check banks do")
     rounds = bank.rounds
-    return rounds if isinstance(rounds, RoundSettings) else RoundSettings()
+    return rounds or RoundSettings()
 
 
 # --- what each scenario is about, from the current bank --------------------------------
@@ -376,13 +367,18 @@ def pick(known: dict[str, Facts], count: int, focus: str | None,
          key: Callable[[str], tuple[bool, Fraction, float]]) -> list[str]:
     chosen: list[str] = []
 
-    def best(test: Callable[[Facts], bool]) -> str | None:
+    def unmet() -> list[Callable[[Facts], bool]]:
+        return [has for has in MIX.values() if not any(has(known[c]) for c in chosen)]
+
+    def best(test: Callable[[Facts], bool], *, mix: bool = False) -> str | None:
         rest = [s for s in known if s not in chosen and test(known[s])]
-        return min(rest, key=key, default=None)
+        needs = unmet() if mix else []  # one scenario meeting two needs saves a place
+        return min(rest, key=lambda s: (-sum(has(known[s]) for has in needs), key(s)),
+                   default=None)
 
     for has in MIX.values():
-        if len(chosen) < count and not any(has(known[c]) for c in chosen):
-            found = best(has)
+        if len(chosen) < count and has in unmet():
+            found = best(has, mix=True)
             if found:
                 chosen.append(found)
     quota = (count + 1) // 2
@@ -436,7 +432,8 @@ def progress(bank: Bank, history: object) -> dict[str, Any]:
             "rounds": [t.to_dict() for t in tallies],
             "mastered": done,
             "weakness": int(weak[c.id].total * 100),
-            "text": trend_text(c.name, tallies, done),
+            "text": wording.trend(c.name, [(t.spotted, t.present) for t in tallies],
+                                  sum(t.flagged_absent for t in tallies), done),
         }
     practised = {s for past in rounds for s in past.practised}
     mastered_ids = [s for s, data in signs.items() if data["mastered"]]
@@ -449,14 +446,10 @@ def progress(bank: Bank, history: object) -> dict[str, Any]:
         "signs": signs,
         "mastered": mastered_ids,
         "focus": focus,
-        "text": wording.rounds_overview(len(rounds), [signs[s]["name"] for s in mastered_ids],
-                                        [signs[s]["name"] for s in focus], len(SIGNS)),
+        "text": wording.rounds_overall(len(rounds), len(SIGN_IDS),
+                                       [signs[s]["name"] for s in mastered_ids],
+                                       [signs[s]["name"] for s in focus]),
     }
-
-
-def trend_text(name: str, tallies: list[Tally], done: bool) -> str:
-    return wording.sign_trend(name, [(t.spotted, t.present) for t in tallies if t.present],
-                              sum(t.flagged_absent for t in tallies), done)
 
 
 # --- scoring one round -----------------------------------------------------------------

@@ -42,8 +42,8 @@ def parse(data: dict[str, Any], r: Reader) -> BankBody:
         scenarios.append(scenario)
         questions.extend(asked)
     r.unique([s.id for s in scenarios], "id", "scenario")
-    rounds = parse_rounds(data, r, len(scenarios))
-    return BankBody(tuple(questions), tuple(scenarios), rounds=rounds)
+    return BankBody(tuple(questions), tuple(scenarios),
+                    rounds=parse_rounds(data, r, len(scenarios)))
 
 
 def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: str,

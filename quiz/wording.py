@@ -132,13 +132,13 @@ ASSESSMENT_SUMMARY = ("See my recommendation", "Your recommendation")
 
 # --- practice rounds ---------------------------------------------------------------------
 
-def sign_trend(name: str, steps: list[tuple[int, int]], false_alarms: int, done: bool) -> str:
-    """One sign across rounds: "Diminishing returns: 1 of 3 → 3 of 3" (spotted of present)."""
-    text = f"{name}: " + (" → ".join(f"{s} of {p}" for s, p in steps) if steps
-                          else "not practised yet")
+def trend(name: str, rounds: list[tuple[int, int]], false_alarms: int, mastered: bool) -> str:
+    """One sign across rounds: "Diminishing returns: 1 of 3 → 3 of 3 (mastered)"."""
+    steps = [f"{spotted} of {present}" for spotted, present in rounds if present]
+    text = f"{name}: " + (" → ".join(steps) if steps else "not practised yet")
     if false_alarms:
         text += f"; ticked where absent {plural(false_alarms, 'time')}"
-    return text + (" (mastered)" if done else "")
+    return text + (" (mastered)" if mastered else "")
 
 
 def mastery(streak: int) -> str:
@@ -147,16 +147,15 @@ def mastery(streak: int) -> str:
             "without ticking it anywhere it is absent since.")
 
 
-def rounds_overview(rounds: int, mastered_names: list[str], focus_names: list[str],
-                    signs: int) -> str:
+def rounds_overall(rounds: int, signs: int, mastered: list[str], focus: list[str]) -> str:
     if not rounds:
         return "Play a round to see how well you spot each sign."
     lines = [f"{plural(rounds, 'round')} played."]
-    if mastered_names:
-        lines.append(f"You have mastered {join(n.lower() for n in mastered_names)}.")
-    if focus_names:
-        lines.append(f"Practise next: {join(n.lower() for n in focus_names)}.")
-    elif len(mastered_names) == signs:
+    if mastered:
+        lines.append(f"You have mastered {join(n.lower() for n in mastered)}.")
+    if focus:
+        lines.append(f"Practise next: {join(n.lower() for n in focus)}.")
+    elif len(mastered) == signs:
         lines.append("Every sign is mastered: keep practising to stay sharp.")
     else:
         lines.append("No sign stands out as weak: the next round brings new scenarios.")

@@ -38,7 +38,7 @@ def answers_by_scenario(bank: Bank, role: str) -> dict[str, frozenset[str]]:
 
 def test_every_sign_is_a_right_answer_often_enough(bank: Bank) -> None:
     signs = answers_by_scenario(bank, "signs")
-    counts = {c.id: sum(c.id in right for right in signs.values()) for c in quiz.CRITERIA}
+    counts = {c.id: sum(c.id in right for right in signs.values()) for c in quiz.SIGNS}
     short = {sign: n for sign, n in counts.items() if n < MIN_PER_SIGN}
     assert not short, f"signs present in fewer than {MIN_PER_SIGN} scenarios: {short}"
 

@@ -47,6 +47,15 @@ def requests() -> list[str]:
     reqs = [json.dumps({"bank": bank_id, "answers": answers})
             for bank_id in quiz.bank_ids()
             for answers in answer_sets(quiz.load_bank(bank_id), rng)]
+    bank = quiz.load_bank("spot-the-signs")  # practice rounds: choice and progress too
+    first = quiz.first_round(bank)
+    played = quiz.score(bank, {f"{s}-signs": ["diminishing-returns"] for s in first},
+                        round=first).to_dict()
+    reqs += [json.dumps({"round": {"bank": bank.id, "history": history, "seed": seed}})
+             for history in ([], [played], [played, quiz.history_entry(played), "junk"])
+             for seed in (0, 7, 2**53 - 1)]
+    reqs += [json.dumps({"bank": bank.id, "answers": {}, "round": first}),
+             json.dumps({"round": {"bank": bank.id, "seed": -1}})]
     return [*reqs, "not json", json.dumps({"bank": "no-such-bank", "answers": {}})]
 
 

@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import quiz
+import quiz.loading
 from quiz import AnswerError, Bank, BankError, bridge
 from quiz.rounds import Facts, facts, first_round, history_entry, next_round, progress
 
@@ -161,9 +162,11 @@ def test_the_weakest_sign_is_over_represented(
                for s in [s.removesuffix("-signs")]))
     chosen = next_round(BANK, history, seed=seed, size=size)
     assert share(chosen, weak) > share(IDS, weak)
-    # About half the places go to it, as far as the bank has scenarios with it.
-    assert sum(weak in KNOWN[s].signs for s in chosen) >= min((size + 1) // 2,
-                                                              len(with_sign(weak)))
+    # About half the places go to it, as far as the bank has scenarios with it and the
+    # mix leaves room (a stay-at-the-table and a no-sign scenario take up to two places).
+    if size >= 5:
+        assert sum(weak in KNOWN[s].signs for s in chosen) >= min((size + 1) // 2,
+                                                                  len(with_sign(weak)))
     assert progress(BANK, history)["focus"] == [weak]
 
 

@@ -1,21 +1,28 @@
 // A reader's progress on one bank, kept in this browser only (localStorage).
-const VERSION = 1;
+// Reading it never throws: see quiz-saved.js for what is kept from a saved value.
+import { restore, VERSION } from "./quiz-saved.js";
 
-export function store(bank) {
+const MAX_SAVED = 500_000; // characters: far more than a whole bank's results
+
+function read(key) {
+  try {
+    const raw = localStorage.getItem(key);
+    return typeof raw === "string" && raw.length <= MAX_SAVED ? JSON.parse(raw) : null;
+  } catch {
+    return null; // blocked storage or damaged text: start fresh, never crash
+  }
+}
+
+/** `hash` is the bank content's hash; `layout` the form's questions (quiz-saved.js). */
+export function store(bank, hash, layout) {
   const key = `walk-away:quiz:${bank}`;
-  const empty = () => ({ v: VERSION, answers: {}, feedback: {}, results: null });
   return {
     load() {
-      try {
-        const saved = JSON.parse(localStorage.getItem(key));
-        return saved?.v === VERSION ? { ...empty(), ...saved } : empty();
-      } catch {
-        return empty(); // unreadable or blocked storage: start fresh, never crash
-      }
+      return restore(read(key), { bank, hash, layout });
     },
-    save(state) {
+    save({ answers, feedback, results }) {
       try {
-        localStorage.setItem(key, JSON.stringify({ ...state, v: VERSION }));
+        localStorage.setItem(key, JSON.stringify({ v: VERSION, hash, answers, feedback, results }));
       } catch {
         // Storage full or disabled: the quiz still works, it just won't be remembered.
       }
@@ -26,7 +33,7 @@ export function store(bank) {
       } catch {
         // as above
       }
-      return empty();
+      return { answers: {}, feedback: {}, results: null };
     },
   };
 }

@@ -3,10 +3,14 @@
 // Runs on every page (instant navigation swaps pages without reloading this module).
 import { onProgress, score, start } from "./quiz-engine.js";
 import { Rounds } from "./quiz-rounds.js";
+import { layoutOf } from "./quiz-saved.js";
 import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
 
 const TIMEOUT_MS = 30000;
+// Python is running but refused the answers (the engine's {ok: false, error} reply).
+class EngineError extends Error {}
+
 const STATUS = {
   idle: "",
   loading: "Loading Python to score your answers. You can start answering meanwhile.",
@@ -23,7 +27,8 @@ function readAnswers(form) {
 
 function writeAnswers(form, answers) {
   for (const input of form.querySelectorAll("input")) {
-    input.checked = (answers[input.name] ?? []).includes(input.value);
+    input.checked = Object.hasOwn(answers, input.name) &&
+      answers[input.name].includes(input.value);
   }
 }
 
@@ -34,19 +39,60 @@ class Quiz {
     this.form = root.querySelector("[data-quiz-form]");
     this.status = root.querySelector("[data-quiz-status]");
     this.results = root.querySelector("[data-quiz-results]");
-    this.store = store(this.bank);
-    this.state = this.store.load();
-    this.timeout = Number(root.dataset.timeout) || TIMEOUT_MS;
-    // A bank with rounds shows one round, one scenario at a time (quiz-rounds.js).
+    // A bank with rounds shows one round, one scenario at a time (quiz-rounds.js); it
+    // puts the reader's current round in the form before saved answers are matched to it.
     this.rounds = "rounds" in root.dataset ? new Rounds(this) : null;
+    this.store = store(this.bank, root.dataset.bankHash ?? "", layoutOf(this.form));
+    const { recheck, rescore, ...state } = this.store.load();
+    this.state = state;
+    this.stale = new Set(recheck); // checked before, but the saved feedback is gone
+    this.staleResults = rescore;
+    this.timeout = Number(root.dataset.timeout) || TIMEOUT_MS;
     this.restore();
     this.listen();
   }
 
   restore() {
     writeAnswers(this.form, this.state.answers);
-    for (const [id, feedback] of Object.entries(this.state.feedback)) this.showFeedback(id, feedback);
-    if (this.state.results) this.showResults(this.state.results, { focus: false });
+    for (const [id, feedback] of Object.entries(this.state.feedback)) {
+      try {
+        this.showFeedback(id, feedback);
+      } catch { // quiz-saved.js checked its shape; should a view still fail, work it out again
+        delete this.state.feedback[id];
+        this.feedbackBox(id)?.replaceChildren();
+        this.stale.add(id);
+      }
+    }
+    try {
+      if (this.state.results) this.showResults(this.state.results, { focus: false });
+    } catch {
+      this.hideResults();
+      this.staleResults = true;
+    }
+    if (this.stale.size || this.staleResults) whenReady(this.root, () => this.rescore());
+  }
+
+  /** Work out again, from the current answers, what the reader had seen before. */
+  async rescore() {
+    try {
+      const result = await this.scored({ round: this.staleResults });
+      // Answers changed while Python worked have left `stale` and cleared `staleResults`.
+      for (const id of this.stale) {
+        if (!result.questions?.[id]) continue;
+        this.state.feedback[id] = result.questions[id];
+        this.showFeedback(id, result.questions[id]);
+      }
+      if (this.staleResults) {
+        this.state.results = result;
+        this.showResults(result, { focus: false });
+      }
+      this.store.save(this.state);
+    } catch {
+      // Nothing was asked for yet: a problem shows when the reader checks or scores.
+    } finally {
+      this.stale.clear();
+      this.staleResults = false;
+    }
   }
 
   listen() {
@@ -115,6 +161,7 @@ class Quiz {
       }
     }
     this.state.answers = readAnswers(this.form);
+    this.stale.delete(input.name);
     delete this.state.feedback[input.name]; // the old feedback no longer fits the answer
     this.feedbackBox(input.name)?.replaceChildren();
     this.hideResults();
@@ -134,7 +181,7 @@ class Quiz {
     this.load();
     if (round && this.rounds) return this.rounds.finish(readAnswers(this.form));
     const reply = await score(this.bank, readAnswers(this.form), this.timeout);
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new EngineError(String(reply.error || "an unknown problem"));
     return reply.result;
   }
 
@@ -151,6 +198,7 @@ class Quiz {
       this.showFeedback(id, result.questions[id]);
       this.store.save(this.state);
     } catch (error) {
+      if (error instanceof EngineError) return box.replaceChildren(engineProblem(error));
       box.replaceChildren(el("p", { text: "This answer can't be checked until Python has " +
         "started; your answer is kept." }));
       if (this.root.dataset.state !== "failed") this.failed(error);
@@ -167,6 +215,7 @@ class Quiz {
       this.store.save(this.state);
       this.showResults(result, { focus: true });
     } catch (error) {
+      if (error instanceof EngineError) return body.replaceChildren(engineProblem(error));
       body.replaceChildren(el("p", { text: "Your results can't be shown until Python has " +
         "started; your answers are kept." }));
       if (this.root.dataset.state !== "failed") this.failed(error);
@@ -190,6 +239,7 @@ class Quiz {
   }
 
   hideResults() {
+    this.staleResults = false;
     if (!this.state.results && this.results.hidden) return;
     this.state.results = null;
     this.results.hidden = true;
@@ -200,6 +250,7 @@ class Quiz {
 
   clearAnswers() {
     this.state = this.store.clear();
+    this.stale.clear();
     writeAnswers(this.form, {});
     this.root.querySelectorAll("[data-feedback]").forEach((box) => box.replaceChildren());
     this.hideResults();
@@ -212,6 +263,24 @@ class Quiz {
       this.status.replaceChildren(`${STATUS[this.root.dataset.state]} Your answers were cleared.`);
     }
   }
+}
+
+/** The engine's own words on answers it could not score; Python itself is fine. */
+function engineProblem(error) {
+  const reason = error.message.slice(0, 300).replace(/\.$/, "");
+  return el("p", { class: "quiz-problem", text: `These answers could not be scored: ${reason}. ` +
+    "Python is running and your answers are kept: change an answer and try again." });
+}
+
+/** Run `callback` once the quiz's Python is ready (now, or when it gets there). */
+function whenReady(root, callback) {
+  if (root.dataset.state === "ready") return void callback();
+  const observer = new MutationObserver(() => {
+    if (root.dataset.state !== "ready") return;
+    observer.disconnect();
+    callback();
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ["data-state"] });
 }
 
 function setup() {
