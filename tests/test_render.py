@@ -9,7 +9,7 @@ import pytest
 from pymdownx.superfences import SuperFencesException
 
 import quiz
-from quiz import Bank
+from quiz import Bank, Question
 from quiz.render import fence, render_bank
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -91,14 +91,22 @@ def test_wrapper_names_the_bank_and_starts_idle(bank: Bank, page: Collector) -> 
     assert [e for e in page.elements if e.parents == ()] == [wrapper]
 
 
+def page_order(bank: Bank) -> list[Question]:
+    """The first round live, in its order, then every other scenario's template."""
+    first = quiz.first_round(bank)
+    order = dict.fromkeys(first + [s.id for s in bank.scenarios])
+    rank = {sid: n for n, sid in enumerate(order)}
+    return sorted(bank.questions, key=lambda q: rank[q.scenario.id] if q.scenario else 0)
+
+
 def test_one_fieldset_with_a_legend_per_question(bank: Bank, page: Collector) -> None:
     fieldsets = page.all("fieldset")
-    assert [f.attrs["data-question"] for f in fieldsets] == [q.id for q in bank.questions]
+    assert [f.attrs["data-question"] for f in fieldsets] == [q.id for q in page_order(bank)]
     assert all("form" in f.parents for f in fieldsets)
     legends = page.all("legend")
     assert len(legends) == len(bank.questions)
     assert all(legend.parents[-1] == "fieldset" for legend in legends)
-    assert ["".join(legend.text) for legend in legends] == [q.prompt for q in bank.questions]
+    assert ["".join(legend.text) for legend in legends] == [q.prompt for q in page_order(bank)]
 
 
 def test_inputs_cover_every_option(bank: Bank, page: Collector) -> None:
@@ -106,15 +114,23 @@ def test_inputs_cover_every_option(bank: Bank, page: Collector) -> None:
     assert all("form" in i.parents and "fieldset" in i.parents for i in inputs)
     rendered = [(i.attrs["name"], i.attrs["value"], i.attrs["type"]) for i in inputs]
     expected = [(q.id, o.id, "radio" if q.kind == "single" else "checkbox")
-                for q in bank.questions for o in q.options]
+                for q in page_order(bank) for o in q.options]
     assert rendered == expected
     assert {q.kind for q in bank.questions} == {"single", "multiple"}
 
 
-def test_scenarios_are_shown_in_order(bank: Bank, page: Collector) -> None:
+def test_first_round_is_numbered_and_every_scenario_is_in_the_page(bank: Bank, page: Collector
+                                                                    ) -> None:
     headings = ["".join(h.text) for h in page.all("h2")]
-    for number, scenario in enumerate(bank.scenarios, 1):
-        assert f"Scenario {number} of {len(bank.scenarios)}: {scenario.title}" in headings
+    first = quiz.first_round(bank)
+    titles = {s.id: s.title for s in bank.scenarios}
+    assert headings[:len(first)] == [f"Scenario {n} of {len(first)}: {titles[sid]}"
+                                     for n, sid in enumerate(first, 1)]
+    later = [f" {s.title}" for s in bank.scenarios if s.id not in first]
+    assert headings[len(first):len(bank.scenarios)] == later  # numbered when shown
+    templates = page.all("template")
+    assert [t.attrs["data-scenario"] for t in templates] == [s.id for s in bank.scenarios
+                                                             if s.id not in first]
     text = " ".join(" ".join(page.text).split())
     for scenario in bank.scenarios:
         first_paragraph = " ".join(scenario.story.split("\n\n")[0].split())
