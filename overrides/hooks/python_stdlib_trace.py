@@ -1,0 +1,48 @@
+"""What the browser's worker asks of the engine, run under Pyodide by python_stdlib.mjs.
+
+Importing nothing beyond what the worker does, it sends the engine every kind of
+request a page can: each bank with no, right, wrong and partial answers, hostile
+answers and malformed requests, and it parses broken banks. The modules this imports
+are the standard library the site ships; the answers prove the trimmed copy agrees.
+"""
+
+from __future__ import annotations
+
+import json
+
+import quiz
+from quiz.bridge import handle
+
+BROKEN_BANKS = {  # a syntax error, and valid TOML that is not a bank
+    "banks/broken.toml": 'id = "broken"\ntitle = "unclosed',
+    "banks/odd.toml": 'id = "other"\nkind = "poll"\nscenarios = [1]\n',
+}
+
+
+def answer_sets(bank: quiz.Bank) -> list[object]:
+    first, last = bank.questions[0], bank.questions[-1]
+    sets: list[object] = [{}, {q.id: sorted(q.correct_ids) for q in bank.questions}]
+    sets += [{q.id: [o.id]} for q in bank.questions for o in q.options]  # right and wrong
+    sets += [{q.id: [o.id for o in q.options]} for q in bank.questions]  # partly right
+    sets += [[], "walk-away", None, {"no-such-question": ["pause"]}, {first.id: "pause"},
+             {first.id: [None]}, {last.id: [1]}, {first.id: ["x" * 500]}]
+    return sets
+
+
+def requests() -> list[str]:
+    found = [json.dumps({"bank": b, "answers": a})
+             for b in quiz.bank_ids() for a in answer_sets(quiz.load_bank(b))]
+    return [*found, "not json", "[1]", "{}", json.dumps({"bank": "no-such-bank"}),
+            "[" * 5000 + "]" * 5000, json.dumps({"bank": "x" * 70_000})]
+
+
+def trace() -> list[str]:
+    """The engine's answer to every request, then the message of each broken bank."""
+    answers = [handle(request) for request in requests()]
+    for file, text in BROKEN_BANKS.items():
+        try:
+            quiz.parse_bank(text, file)
+            answers.append(f"{file}: accepted")
+        except quiz.BankError as error:
+            answers.append(f"{file}: {error}")
+    return answers
