@@ -1,6 +1,8 @@
-"""Self-host the pinned Pyodide runtime: copy its files from node_modules into the site.
+"""Self-host the pinned Pyodide runtime: copy the files the browser needs from node_modules.
 
-Versioned folder (assets/pyodide/<version>/) so hosts can cache it forever.
+Versioned folder (assets/pyodide/<version>/) so hosts can cache it forever. Pyodide's
+standard library and lock file are not copied: the browser gets a precompiled, trimmed
+standard library and a minimal lock file instead (python_stdlib.py, quiz_wheel.py).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-         "pyodide-lock.json")
+FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+BUILD_FILES = ("python_stdlib.zip", "pyodide-lock.json")  # read by the build only
 
 
 def source(config: MkDocsConfig) -> Path:
@@ -22,7 +24,7 @@ def source(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     package = source(config)
-    missing = [f for f in ("package.json", *FILES) if not (package / f).is_file()]
+    missing = [f for f in ("package.json", *FILES, *BUILD_FILES) if not (package / f).is_file()]
     if missing:
         raise PluginError(
             f"The Pyodide runtime is missing from {package} ({', '.join(missing)}). "
@@ -38,6 +40,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         src, dest = source(config) / name, target / name
-        # `mkdocs serve` rebuilds often: skip the 13 MB copy when nothing changed.
+        # `mkdocs serve` rebuilds often: skip the 11 MB copy when nothing changed.
         if not dest.exists() or dest.stat().st_size != src.stat().st_size:
             shutil.copyfile(src, dest)

@@ -1,23 +1,28 @@
-"""Build the quiz wheel from the current sources into every build of the site.
+"""Put the Python the browser's worker loads into every build, and describe it in runtime.json.
 
-The browser's worker reads assets/quiz/runtime.json to find the wheel (in a folder
-named by its hash, so it can be cached forever), its integrity hash and Pyodide.
-`mkdocs serve` watches quiz/ and rebuilds on change.
+From the current sources: the quiz package and a trimmed standard library, both
+precompiled (python_stdlib.py), each in a folder named by its hash so it can be cached
+forever. assets/quiz/runtime.json tells the worker where they are, their integrity
+hashes and sizes (for download progress), where Pyodide is, and Pyodide's lock file
+cut to what start-up reads. `mkdocs serve` watches quiz/ and rebuilds on change.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
+import gzip
 import hashlib
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from pyodide_runtime import FILES, source
+from python_stdlib import minimal_lock, precompiled
 
 import quiz.loading
 
@@ -45,18 +50,34 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(root(config), Path(tmp))
-        data = wheel.read_bytes()
+def publish(file: Path, folder: Path) -> dict[str, Any]:
+    """Copy `file` into folder/<hash>/; its address (relative to folder), hash and size."""
+    data = file.read_bytes()
     digest = hashlib.sha256(data)
-    folder = Path(config.site_dir) / "assets" / "quiz"
     (folder / digest.hexdigest()[:16]).mkdir(parents=True, exist_ok=True)
-    (folder / digest.hexdigest()[:16] / wheel.name).write_bytes(data)
+    (folder / digest.hexdigest()[:16] / file.name).write_bytes(data)
+    return {"url": f"{digest.hexdigest()[:16]}/{file.name}", "size": len(data),
+            "integrity": "sha256-" + base64.b64encode(digest.digest()).decode()}
+
+
+@functools.cache
+def gzip_size(file: Path) -> int:
+    return len(gzip.compress(file.read_bytes(), 6))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    project, pyodide = root(config), source(config)
+    built = precompiled(project, pyodide, lambda out: build_wheel(project, out))
+    folder = Path(config.site_dir) / "assets" / "quiz"
+    stdlib, package = publish(built / "python_stdlib.zip", folder), publish(built / "quiz.zip",
+                                                                            folder)
+    files = [*(pyodide / f for f in FILES), built / "python_stdlib.zip", built / "quiz.zip"]
     runtime = {
         "pyodide": "../../" + config.extra["pyodide_path"],
-        "wheel": f"{digest.hexdigest()[:16]}/{wheel.name}",
-        "integrity": "sha256-" + base64.b64encode(digest.digest()).decode(),
-        "sha256": digest.hexdigest(),
+        "wasm": {"size": (pyodide / "pyodide.asm.wasm").stat().st_size},
+        "stdlib": stdlib,
+        "quiz": package,
+        "download": sum(gzip_size(f) for f in files),  # about this much, compressed
+        "lock": minimal_lock(pyodide),
     }
     (folder / "runtime.json").write_text(json.dumps(runtime, indent=2) + "\n", encoding="utf-8")

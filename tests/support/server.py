@@ -1,7 +1,9 @@
 """A static file server for the built site, as a static host would serve it.
 
 It can mount the site under a sub-path (a project site such as /walk-away/) and
-can be told to break one file, so tests can see how the page copes.
+can be told to break one file, or to stall its first download halfway (a connection
+that stops making progress), so tests can see how the page copes. Like the site's
+_headers, versioned folders may be cached for good; everything else is revalidated.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import functools
 import gzip
 import http.server
 import io
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -27,6 +30,21 @@ TYPES = {
     ".zip": "application/zip",
     ".svg": "image/svg+xml",
 }
+IMMUTABLE = re.compile(r"/assets/(pyodide/[^/]+|quiz/[0-9a-f]{16})/[^/]+$")
+
+
+class Stalled(io.BytesIO):
+    """A body that stops halfway and then sends nothing until `release` is set."""
+
+    def __init__(self, data: bytes, release: threading.Event) -> None:
+        super().__init__(data[: len(data) // 2])
+        self.release = release
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        if not chunk:
+            self.release.wait(120)
+        return chunk
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -38,6 +56,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     wrong_type: frozenset[str] = frozenset()
     compress = False
     gzipped: ClassVar[dict[Path, bytes]] = {}
+    stall: ClassVar[set[str]] = set()  # names whose next download stalls halfway
+    served: ClassVar[list[str]] = []  # paths of the files sent (200), in order
+    release = threading.Event()
+    status = 200
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -51,12 +73,25 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self._name() in self.missing:
             self.send_error(404, "removed for this test")
             return None
+        body = self.send_body()
+        if body is not None and self.status == 200:
+            self.served.append(self.path.split("?", 1)[0])
+            if self._name() in self.stall:
+                self.stall.discard(self._name())
+                return Stalled(body.read(), self.release)
+        return body
+
+    def send_body(self):  # type: ignore[no-untyped-def]
         if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
             path = Path(self.translate_path(self.path))
             path = path / "index.html" if path.is_dir() and self.path.endswith("/") else path
             if path.suffix in COMPRESSIBLE and path.is_file():
                 return self.send_gzipped(path)
         return super().send_head()
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
 
     def send_gzipped(self, path: Path) -> io.BytesIO:
         """Like a static host: text and WebAssembly go out compressed."""
@@ -76,8 +111,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return super().guess_type(path)
 
     def end_headers(self) -> None:
-        # Like a static host's short page caching: tests see fresh files.
-        self.send_header("Cache-Control", "no-cache")
+        # Like the site's _headers: versioned files for good, the rest revalidated.
+        forever = self.status == 200 and IMMUTABLE.search(self.path.split("?", 1)[0])
+        self.send_header("Cache-Control",
+                         "public, max-age=31536000, immutable" if forever else "no-cache")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -92,13 +129,21 @@ def serve(
     wrong_type: frozenset[str] = frozenset(),
     port: int = 0,
     compress: bool = False,
+    stall: frozenset[str] = frozenset(),
+    served: list[str] | None = None,
 ) -> Iterator[str]:
-    """Serve `root` on a free loopback port; yield the site's base URL."""
+    """Serve `root` on a free loopback port; yield the site's base URL.
+
+    `stall`: file names whose first download stops halfway; `served`: a list that
+    collects the path of every file sent.
+    """
+    release = threading.Event()
     handler = type(
         "Handler",
         (SiteHandler,),
         {"prefix": prefix, "missing": missing, "wrong_type": wrong_type,
-         "compress": compress, "gzipped": {}},
+         "compress": compress, "gzipped": {}, "stall": set(stall),
+         "served": [] if served is None else served, "release": release},
     )
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(root))
@@ -108,6 +153,7 @@ def serve(
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
+        release.set()
         server.shutdown()
         server.server_close()
 

@@ -1,7 +1,11 @@
 // Runs the quiz engine (Python, under Pyodide) off the page's thread.
-// Protocol, page -> worker: {id, type: "init", bank} | {id, type: "score", request}
-//           worker -> page: {type: "progress", text} | {id, type: "ready"}
-//                           | {id, type: "result", response} | {id, type: "error", message}
+// Protocol, page -> worker: {id, type: "boot"} | {id, type: "init", bank}
+//                           | {id, type: "score", request}
+//           worker -> page: {type: "progress", phase, loaded, total, download}
+//                           | {id, type: "ready"} | {id, type: "result", response}
+//                           | {id, type: "error", message}
+// Pyodide fetches its own files; the worker counts their bytes as they arrive, so the page
+// can show progress and tell a slow download from one that stopped.
 
 const runtimeUrl = new URL("../quiz/runtime.json", import.meta.url);
 let engine = null; // Promise of quiz.bridge.handle, shared by every request
@@ -12,20 +16,70 @@ async function fetchOk(url, options) {
   return response;
 }
 
+/** Reports the bytes of the runtime's downloads; `watch(response)` counts one of them. */
+function downloadMeter(runtime) {
+  const total = runtime.wasm.size + runtime.stdlib.size + runtime.quiz.size;
+  let loaded = 0;
+  let sent = 0;
+  const report = (force) => {
+    if (!force && performance.now() - sent < 250) return;
+    sent = performance.now();
+    postMessage({ type: "progress", phase: "download", loaded, total, download: runtime.download });
+  };
+  report(true);
+  return async function watch(response) {
+    const reader = response.clone().body.getReader(); // a copy: the original stays intact
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      loaded += chunk.value.byteLength;
+      report(loaded >= total);
+    }
+  };
+}
+
+/** Pyodide downloads with the global fetch: count those bytes, and check our stdlib's hash. */
+async function withCountedFetch(runtime, files, body) {
+  const plainFetch = self.fetch;
+  const watch = downloadMeter(runtime);
+  let failed;
+  const failure = new Promise((_, reject) => { failed = reject; });
+  self.fetch = async (resource, init) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    const integrity = files.get(url);
+    const response = await plainFetch(resource, integrity ? { ...init, integrity } : init);
+    if (!response.ok) failed(new Error(`${new URL(url).pathname} could not be downloaded ` +
+      `(${response.status})`));
+    else watch(response).catch(() => {}); // a broken download fails Pyodide's own read
+    return response;
+  };
+  try {
+    return await Promise.race([body(), failure]);
+  } finally {
+    self.fetch = plainFetch;
+  }
+}
+
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
   const runtime = await (await fetchOk(runtimeUrl, { cache: "no-cache" })).json();
   const indexURL = new URL(runtime.pyodide, runtimeUrl).href;
-  // Download the wheel while Python boots; the hash proves it is the one we built.
-  const wheel = fetchOk(new URL(runtime.wheel, runtimeUrl), { integrity: runtime.integrity })
-    .then((response) => response.arrayBuffer());
-  wheel.catch(() => {}); // reported when awaited below
-  postMessage({ type: "progress", text: "Downloading Python (about 6 MB, once)…" });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const pyodide = await loadPyodide({ indexURL });
-  postMessage({ type: "progress", text: "Preparing the self-check…" });
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(new Uint8Array(await wheel), "wheel", { extractDir: sitePackages });
+  const stdLibURL = new URL(runtime.stdlib.url, runtimeUrl).href;
+  const quizURL = new URL(runtime.quiz.url, runtimeUrl).href;
+  const files = new Map([[stdLibURL, runtime.stdlib.integrity],
+    [quizURL, runtime.quiz.integrity], [new URL("pyodide.asm.wasm", indexURL).href, null]]);
+  const pyodide = await withCountedFetch(runtime, files, async () => {
+    // Our quiz package downloads while Python boots; the hash proves it is the one we built.
+    const quiz = fetch(quizURL).then((response) => {
+      if (!response.ok) throw new Error(`${new URL(quizURL).pathname} could not be downloaded`);
+      return response.arrayBuffer();
+    });
+    quiz.catch(() => {}); // reported when awaited below
+    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+    const python = await loadPyodide({ indexURL, stdLibURL, lockFileContents: runtime.lock });
+    postMessage({ type: "progress", phase: "prepare" });
+    python.unpackArchive(new Uint8Array(await quiz), "zip",
+      { extractDir: python.runPython("import site; site.getsitepackages()[0]") });
+    return python;
+  });
   return pyodide.pyimport("quiz.bridge").handle;
 }
 
@@ -43,6 +97,8 @@ self.onmessage = async ({ data }) => {
       reply(id, { type: "ready" });
     } else if (type === "score") {
       reply(id, { type: "result", response: handle(data.request) });
+    } else {
+      reply(id, { type: "ready" });
     }
   } catch (error) {
     engine = null;

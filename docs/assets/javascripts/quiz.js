@@ -1,13 +1,15 @@
 // The self-check on a page: answers are saved as the reader goes, Python loads in a
-// worker only once the quiz is near or touched, and checks/results come from the engine.
+// worker once the quiz is near or touched (or early, when the reader points at or
+// focuses a link to a page with a quiz), and checks/results come from the engine.
 // Runs on every page (instant navigation swaps pages without reloading this module).
-import { onProgress, score, start } from "./quiz-engine.js";
+import { onProgress, score, start, warm } from "./quiz-engine.js";
 import { Rounds } from "./quiz-rounds.js";
 import { layoutOf } from "./quiz-saved.js";
 import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
 
-const TIMEOUT_MS = 30000;
+const TIMEOUT_MS = 15000; // no downloaded bytes for this long: the download has stopped
+const PROGRESS_EVERY_MS = 2000; // status updates while downloading (a live region: not too often)
 // Python is running but refused the answers (the engine's {ok: false, error} reply).
 class EngineError extends Error {}
 
@@ -16,6 +18,12 @@ const STATUS = {
   loading: "Loading Python to score your answers. You can start answering meanwhile.",
   ready: "Ready: your answers are scored by Python in this browser. Nothing is sent anywhere.",
 };
+
+function progressText({ phase, loaded, total, download }) {
+  if (phase !== "download" || loaded >= total) return "Starting Python…";
+  const size = (download / 1e6).toFixed(1);
+  return `Downloading Python (about ${size} MB, once): ${Math.floor((100 * loaded) / total)} %.`;
+}
 
 function readAnswers(form) {
   const answers = {};
@@ -130,7 +138,15 @@ class Quiz {
     if (this.root.dataset.state === "ready" || this.root.dataset.state === "loading") return;
     if (this.root.dataset.state === "failed" && !retry) return;
     this.setState("loading");
-    const stop = onProgress((text) => this.setState("loading", `${STATUS.loading} ${text}`));
+    let shown = -Infinity;
+    let last = "";
+    const stop = onProgress((update) => {
+      const text = progressText(update);
+      const soon = text.startsWith("Downloading") && performance.now() - shown < PROGRESS_EVERY_MS;
+      if (text === last || (soon && last.startsWith("Downloading"))) return;
+      [shown, last] = [performance.now(), text];
+      this.setState("loading", `${STATUS.loading} ${text}`);
+    });
     try {
       await start(this.bank, this.timeout);
       this.setState("ready");
@@ -288,6 +304,13 @@ function setup() {
     root.dataset.bound = "";
     new Quiz(root);
   }
+}
+
+// Links to pages with a quiz carry data-quiz-link (overrides/hooks/quiz_links.py).
+for (const type of ["pointerover", "focusin"]) {
+  document.addEventListener(type, (event) => {
+    if (event.target.closest?.("a[data-quiz-link]")) warm();
+  }, { passive: true });
 }
 
 // Material's instant navigation announces each new page on document$.
