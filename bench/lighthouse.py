@@ -9,9 +9,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from bench.site import built_site, chrome
-from tests.support.lighthouse import audit
-from tests.support.server import serve
+from harness import audit, built_site, chrome_path, serve
 
 PAGES = ("", "guide/signs/", "self-check/")
 METRICS = {
@@ -27,7 +25,7 @@ def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]]]:
     scores: list[float] = []
     metrics: dict[str, list[float]] = {m: [] for m in METRICS}
     for _ in range(runs):
-        report: dict[str, Any] = audit(url, ["performance"], chrome())
+        report: dict[str, Any] = audit(url, ["performance"], chrome_path() or "chromium")
         scores.append(100 * report["categories"]["performance"]["score"])
         for metric in METRICS:
             metrics[metric].append(report["audits"][metric]["numericValue"])

@@ -25,11 +25,11 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from bench.site import ROOT, built_site, chrome
-from tests.support.server import serve
+from harness import LAUNCH_ARGS, built_site, chrome_path, hook, serve
+from harness.site import ROOT
 
-STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-               "pyodide-lock.json")
+RUNTIME = hook("pyodide_runtime")
+STOCK_FILES = (*RUNTIME.FILES, *RUNTIME.BUILD_FILES)  # stock Pyodide: the whole npm set
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8,
            "uploadThroughput": 750e3 / 8}
 PYTHON_PATHS = ("/assets/pyodide/", "/assets/quiz/")
@@ -264,8 +264,7 @@ def run(runs: int) -> None:
     with built_site() as (site, port):
         add_bare_page(site)
         with serve(site, port=port, compress=True) as url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chrome(), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = pw.chromium.launch(executable_path=chrome_path(), args=LAUNCH_ARGS)
             times = measure(browser, url, runs)
             slow = throttled(browser, url)
             feedback = feedback_latency(browser, url)

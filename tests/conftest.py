@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,54 +10,19 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.support.server import free_port, serve
+from harness import LAUNCH_ARGS, build_site, chrome_path, free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "seed" / "when-to-walk-away.txt"  # the article the site publishes
 
 
-def chromium_path() -> str:
-    """The browser the tests drive: $CHROME_PATH, else a system Chromium/Chrome."""
-    for candidate in (
-        os.environ.get("CHROME_PATH"),
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        shutil.which("google-chrome"),
-    ):
-        if candidate:
-            return candidate
-    pytest.exit("No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.", 2)
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": chromium_path(),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
-    }
-
-
-def build_site(dest: Path, *extra: str, site_url: str | None = None
-               ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest), *extra],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    chrome = chrome_path()
+    if chrome is None:
+        pytest.exit("No Chromium found: install it (apt-get install chromium) or set "
+                    "CHROME_PATH.", 2)
+    return {**browser_type_launch_args, "executable_path": chrome, "args": LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="session")

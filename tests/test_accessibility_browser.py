@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import quiz
+from harness import serve
 from tests.support.quiz_page import with_load_timeout
 from tests.support.rounds_page import FIRST, answer_round, questions
-from tests.support.server import serve
 from tests.support.site import page_paths
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import chromium_path
-from tests.support.lighthouse import audit, shortfalls
+from harness import audit, chrome_path, shortfalls
 
 pytestmark = pytest.mark.browser
 CATEGORIES = ["accessibility", "best-practices", "seo"]
@@ -14,7 +13,7 @@ CATEGORIES = ["accessibility", "best-practices", "seo"]
 
 @pytest.mark.parametrize("path", ["", "guide/signs/", "self-check/"])
 def test_audit_scores_are_perfect(site_url: str, path: str) -> None:
-    report = audit(site_url + path, CATEGORIES, chromium_path())
+    report = audit(site_url + path, CATEGORIES, chrome_path())
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     missing = {c: shortfalls(report, c) for c in CATEGORIES if scores[c] != 1}
     assert scores == dict.fromkeys(CATEGORIES, 1), missing

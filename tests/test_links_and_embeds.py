@@ -6,11 +6,8 @@ changed (`custom_dir`): every place that shows a link follows the settings.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +20,7 @@ from mkdocs.theme import Theme
 from playwright.sync_api import Browser, Page, Request, Route, expect
 
 import quiz
-from tests.support.server import free_port, serve
+from harness import build_site, free_port, hook, serve
 from tests.test_content import normalise, pages, parse, seed_bullets, seed_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +55,8 @@ GISCUS_ORIGIN = "https://giscus.app/"
 
 def build_with(settings: str, dest: Path, site_url: str | None = None
                ) -> subprocess.CompletedProcess[str]:
-    """Build the site with mkdocs.yml plus `settings` (a config on stdin that inherits it)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "-d", str(dest)],
-        input="INHERIT: mkdocs.yml\n" + settings, cwd=ROOT, env=env,
-        capture_output=True, text=True, check=False,
-    )
+    """Build the site with mkdocs.yml plus `settings`."""
+    return build_site(dest, site_url=site_url, settings=settings)
 
 
 @pytest.fixture(scope="module")
@@ -198,12 +188,7 @@ def test_a_wrong_setting_stops_the_build_and_names_it(setting: str, yaml: str, t
 
 
 def links_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("links_hook", ROOT / "overrides/hooks/links.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return hook("links")
 
 
 @pytest.mark.parametrize("url", [

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import quiz
+from harness import serve
 from tests.support.banks import option_label
 from tests.support.quiz_page import with_load_timeout
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

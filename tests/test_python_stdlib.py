@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from harness import hook
+from harness.site import HOOKS
+
 ROOT = Path(__file__).resolve().parent.parent
-HOOKS = ROOT / "overrides" / "hooks"
-sys.path.insert(0, str(HOOKS))
-import python_stdlib  # noqa: E402 - a hook helper, not a package
+python_stdlib = hook("python_stdlib")  # a helper of the build hooks
+build_wheel = hook("quiz_wheel").build_wheel
 
 pytestmark = pytest.mark.pyodide
 
@@ -21,9 +22,7 @@ pytestmark = pytest.mark.pyodide
 def test_a_needed_module_missing_from_pyodide_stops_the_build_naming_it(tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed to run Pyodide: install Node >= 20"
-    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d",
-                    str(tmp_path)], cwd=ROOT, check=True, capture_output=True)
-    wheel = next(tmp_path.glob("*.whl"))
+    wheel = build_wheel(ROOT, tmp_path)
     pyodide = ROOT / "node_modules" / "pyodide"
     settings = {"safety": [*python_stdlib.SAFETY, "walk_away_no_such_module"],
                 "optimize": python_stdlib.OPTIMIZE, "lock": python_stdlib.minimal_lock(pyodide),

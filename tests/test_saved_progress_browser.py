@@ -22,6 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 import quiz
 from quiz.render import content_hash
+from tests.support.rounds_page import go_to, round_ids
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # ms: a cold Pyodide start on a busy 2-core machine
@@ -31,6 +32,11 @@ MAX_SAVED = 500_000  # quiz-store.js reads no saved text longer than this
 MARK = 'SAVED <b class="injected">'  # in saved views: must never become markup
 PAGES = {"spot-the-signs": "self-check/", "my-negotiation": "my-negotiation/"}
 BANKS = {bank_id: quiz.load_bank(bank_id) for bank_id in PAGES}
+# The questions a new reader's form shows: a self-check's first round, every statement.
+FIRST = {b: quiz.first_round(bank) for b, bank in BANKS.items() if bank.rounds}
+LIVE = {b: [q for q in bank.questions if b not in FIRST or (q.scenario and q.scenario.id in
+                                                             FIRST[b])]
+        for b, bank in BANKS.items()}
 VERDICT = re.compile(r"^(Right|Partly right|Not quite): \d+ of \d+ points?\.$")
 NOT_TEXT = ("undefined", "[object Object]", "NaN")
 DELETE = object()
@@ -66,7 +72,7 @@ def kept_answers(raw: str, bank: quiz.Bank) -> dict[str, list[str]]:
     if not isinstance(answers, dict):
         return {}
     kept = {}
-    for question in bank.questions:
+    for question in LIVE[bank.id]:
         picks = answers.get(question.id)
         options = {o.id for o in question.options}
         if (isinstance(picks, list) and picks and len(picks) <= len(options)
@@ -93,7 +99,7 @@ def may_show_saved_views(raw: str, bank: quiz.Bank) -> bool:
 
 def reader_answers(bank: quiz.Bank, rng: random.Random) -> dict[str, list[str]]:
     answers = {}
-    for question in bank.questions:
+    for question in LIVE[bank.id]:
         if rng.random() < 0.4:
             continue
         ids = [o.id for o in question.options]
@@ -110,7 +116,7 @@ def reader_answers(bank: quiz.Bank, rng: random.Random) -> dict[str, list[str]]:
 def saved_state(bank: quiz.Bank, rng: random.Random) -> dict[str, Any]:
     """What this build writes after a reader checked some answers and asked for results."""
     answers = reader_answers(bank, rng)
-    result = quiz.score(bank.id, answers).to_dict()
+    result = quiz.score(bank.id, answers, round=FIRST.get(bank.id)).to_dict()
     feedback = {}
     if bank.kind == "self-check":
         for qid in answers:
@@ -302,10 +308,10 @@ def hand_picked() -> list[Case]:
         Case(signs.id, "{not json", "damaged text"),
         Case(negotiation.id, dump({"v": 1, "answers": mine, "results": old_verdict}),
              "format 1, a recommendation without reasons or next steps", rescore=True),
-        Case(negotiation.id, dump({"v": 2, "hash": negotiation.digest, "answers": mine,
+        Case(negotiation.id, dump({"v": 2, "hash": content_hash(negotiation), "answers": mine,
                                    "results": {**verdict, "recommendation": "<b>walk</b>"}}),
              "a recommendation id that is markup", rescore=True),
-        Case(negotiation.id, dump({"v": 2, "hash": negotiation.digest, "answers": mine,
+        Case(negotiation.id, dump({"v": 2, "hash": content_hash(negotiation), "answers": mine,
                                    "results": result}),
              "the self-check's results saved as the recommendation", rescore=True),
         Case(negotiation.id, dump({"v": 2, "hash": "f" * 16, "answers": {
@@ -348,7 +354,9 @@ def unchecked_option(page: Page, question: quiz.Question) -> str:
 
 
 def still_checks_and_scores(page: Page, root: Locator, bank: quiz.Bank, n: int) -> None:
-    question = bank.questions[n % len(bank.questions)]
+    question = LIVE[bank.id][n % len(LIVE[bank.id])]
+    if question.scenario:  # one scenario at a time: go to this one
+        go_to(page, round_ids(page).index(question.scenario.id) + 1)
     page.locator(f'input[name="{question.id}"][value="{unchecked_option(page, question)}"]'
                  ).check()
     if bank.kind == "self-check":

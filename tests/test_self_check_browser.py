@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import quiz
+from harness import serve
 from tests.support.quiz_page import with_load_timeout
 from tests.support.rounds_page import FIRST, answer_round, go_to, questions
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 import quiz
-from tests.support.server import serve
+from harness import serve
 
 pytestmark = pytest.mark.browser
 BANK = quiz.load_bank("spot-the-signs")

@@ -22,6 +22,16 @@ def source(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "node_modules" / "pyodide"
 
 
+def version(config: MkDocsConfig) -> str:
+    package = json.loads((source(config) / "package.json").read_text(encoding="utf-8"))
+    return str(package["version"])
+
+
+def site_path(config: MkDocsConfig) -> str:
+    """Where the site keeps Pyodide: versioned, so hosts can cache it forever."""
+    return f"assets/pyodide/{version(config)}/"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     package = source(config)
     missing = [f for f in ("package.json", *FILES, *BUILD_FILES) if not (package / f).is_file()]
@@ -30,13 +40,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"The Pyodide runtime is missing from {package} ({', '.join(missing)}). "
             "Set up the project with `./dev serve` (or run `npm ci`), then build again."
         )
-    version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
-    config.extra["pyodide_path"] = f"assets/pyodide/{version}/"
     return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    target = Path(config.site_dir) / config.extra["pyodide_path"]
+    target = Path(config.site_dir) / site_path(config)
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         src, dest = source(config) / name, target / name

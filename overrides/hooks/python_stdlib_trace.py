@@ -49,8 +49,9 @@ def round_requests() -> list[str]:
 def requests() -> list[str]:
     found = [json.dumps({"bank": b, "answers": a})
              for b in quiz.bank_ids() for a in answer_sets(quiz.load_bank(b))]
-    return [*found, *round_requests(), "not json", "[1]", "{}", json.dumps({"bank": "no-such-bank"}),
-            "[" * 5000 + "]" * 5000, json.dumps({"bank": "x" * 70_000})]
+    return [*found, *round_requests(), "not json", "[1]", "{}",
+            json.dumps({"bank": "no-such-bank"}), "[" * 5000 + "]" * 5000,
+            json.dumps({"bank": "x" * 70_000})]
 
 
 def trace() -> list[str]:

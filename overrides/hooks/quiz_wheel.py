@@ -21,7 +21,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from pyodide_runtime import FILES, source
+from pyodide_runtime import FILES, site_path, source
 from python_stdlib import minimal_lock, precompiled
 
 import quiz.loading
@@ -73,7 +73,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                                                                             folder)
     files = [*(pyodide / f for f in FILES), built / "python_stdlib.zip", built / "quiz.zip"]
     runtime = {
-        "pyodide": "../../" + config.extra["pyodide_path"],
+        "pyodide": "../../" + site_path(config),
         "wasm": {"size": (pyodide / "pyodide.asm.wasm").stat().st_size},
         "stdlib": stdlib,
         "quiz": package,

@@ -103,11 +103,16 @@ export function warm() {
   boot().catch(() => {}); // a quiz page reports failures when it needs Python
 }
 
-/** Score {bank, answers}; resolves with the engine's reply {ok, result} or {ok, error}. */
-export async function score(bank, answers, timeoutMs) {
+/** Python is running but refused the request (the engine's {ok: false, error} reply). */
+export class EngineError extends Error {}
+
+/** Any bridge request (quiz/bridge.py); resolves with the engine's {ok: true, ...} reply. */
+export async function request(payload, timeoutMs) {
   await boot(timeoutMs);
-  const reply = await send({ type: "score", request: JSON.stringify({ bank, answers }) });
-  return JSON.parse(reply.response);
+  const reply = await send({ type: "score", request: JSON.stringify(payload) });
+  const answer = JSON.parse(reply.response);
+  if (!answer.ok) throw new EngineError(String(answer.error || "an unknown problem"));
+  return answer;
 }
 
 /** `listener({phase, loaded, total, download})` while Python downloads and starts. */
@@ -116,9 +121,3 @@ export function onProgress(listener) {
   return () => progress.delete(listener);
 }
 
-/** Any bridge request (a round's score, the next round); resolves with the engine's reply. */
-export async function request(bank, payload, timeoutMs) {
-  await start(bank, timeoutMs);
-  const reply = await send({ type: "score", request: JSON.stringify(payload) });
-  return JSON.parse(reply.response);
-}

@@ -76,9 +76,7 @@ export class Rounds {
   }
 
   async ask(payload) {
-    const reply = await request(this.quiz.bank, payload, this.quiz.timeout);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply;
+    return request(payload, this.quiz.timeout);
   }
 
   /** Score this round alone, keep it in the history and plan the next one from it. */

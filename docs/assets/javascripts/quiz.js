@@ -2,7 +2,7 @@
 // worker once the quiz is near or touched (or early, when the reader points at or
 // focuses a link to a page with a quiz), and checks/results come from the engine.
 // Runs on every page (instant navigation swaps pages without reloading this module).
-import { onProgress, score, start, warm } from "./quiz-engine.js";
+import { EngineError, onProgress, request, start, warm } from "./quiz-engine.js";
 import { Rounds } from "./quiz-rounds.js";
 import { layoutOf } from "./quiz-saved.js";
 import { store } from "./quiz-store.js";
@@ -10,9 +10,6 @@ import { el, feedbackView, outcomeView } from "./quiz-view.js";
 
 const TIMEOUT_MS = 15000; // no downloaded bytes for this long: the download has stopped
 const PROGRESS_EVERY_MS = 2000; // status updates while downloading (a live region: not too often)
-// Python is running but refused the answers (the engine's {ok: false, error} reply).
-class EngineError extends Error {}
-
 const STATUS = {
   idle: "",
   loading: "Loading Python to score your answers. You can start answering meanwhile.",
@@ -196,8 +193,8 @@ class Quiz {
     if (this.root.dataset.state === "failed") throw new Error("Python is not available");
     this.load();
     if (round && this.rounds) return this.rounds.finish(readAnswers(this.form));
-    const reply = await score(this.bank, readAnswers(this.form), this.timeout);
-    if (!reply.ok) throw new EngineError(String(reply.error || "an unknown problem"));
+    const reply = await request({ bank: this.bank, answers: readAnswers(this.form) },
+      this.timeout);
     return reply.result;
   }
 

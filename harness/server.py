@@ -12,13 +12,14 @@ import functools
 import gzip
 import http.server
 import io
+import os
 import re
 import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import BinaryIO, ClassVar
 
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"}
 TYPES = {
@@ -48,7 +49,7 @@ class Stalled(io.BytesIO):
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 -- the base class declares it per instance
         **http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES
     }
     prefix = "/"
@@ -69,7 +70,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def _name(self) -> str:
         return self.path.split("?", 1)[0].rsplit("/", 1)[-1]
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         if self._name() in self.missing:
             self.send_error(404, "removed for this test")
             return None
@@ -81,7 +82,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 return Stalled(body.read(), self.release)
         return body
 
-    def send_body(self):  # type: ignore[no-untyped-def]
+    def send_body(self) -> io.BytesIO | BinaryIO | None:
         if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
             path = Path(self.translate_path(self.path))
             path = path / "index.html" if path.is_dir() and self.path.endswith("/") else path
@@ -105,7 +106,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(data)
 
-    def guess_type(self, path):  # type: ignore[no-untyped-def]
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
         if Path(str(path)).name in self.wrong_type:
             return "text/plain"
         return super().guess_type(path)
