@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import load_bank, next_round, progress, score, to_json
+from . import load_bank, next_round, progress, score, to_json, wording
 from .errors import AnswerError, QuizError
 from .model import Bank
 from .terminal import ask, print_feedback, print_summary, take, wrap
@@ -97,7 +97,8 @@ def play_round(bank: Bank, ids: list[str], out: TextIO, inp: TextIO
     scenarios = {s.id: s for s in bank.scenarios}
     for number, sid in enumerate(ids, 1):
         scenario = scenarios[sid]
-        head = f"Scenario {number} of {len(ids)}: {scenario.title} ({scenario.topic_label})"
+        place = wording.scenario_number(number, len(ids))
+        head = f"{place}: {scenario.title} ({scenario.topic_label})"
         print(f"\n{head}\n{'-' * len(head)}\n{wrap(scenario.story)}", file=out)
         for question in (q for q in bank.questions if q.scenario is scenario):
             print(f"\n{question.prompt}", file=out)

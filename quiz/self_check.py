@@ -101,7 +101,8 @@ def render_rounds(bank: Bank) -> str:
     later = "".join(f'<template data-scenario="{escape(s.id)}">'
                     f"{render_scenario(bank, s, 0, len(first))}</template>"
                     for s in bank.scenarios if s.id not in first)
-    return (f'<div class="quiz-round" data-round="{escape(" ".join(first))}">{live}</div>'
+    return (f'<div class="quiz-round" data-round="{escape(" ".join(first))}" '
+            f'data-number-label="{escape(wording.SCENARIO_NUMBER)}">{live}</div>'
             f"{round_nav(len(first))}{later}")
 
 
@@ -110,7 +111,7 @@ def round_nav(total: int) -> str:
     return (
         '<div class="quiz-round-nav">'
         '<p class="quiz-round-nav__progress" aria-live="polite" data-round-progress>'
-        f"Scenario 1 of {total}</p>"
+        f"{wording.scenario_number(1, total)}</p>"
         '<button type="button" class="md-button" data-action="previous">Previous</button> '
         '<button type="button" class="md-button" data-action="next">Next</button>'
         "</div>"
@@ -126,7 +127,7 @@ def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int, *,
     body = "".join(
         question_fieldset(bank, q, f"your answer to “{q.prompt}” in {where}", checkable=True)
         for q in bank.questions if q.scenario is scenario)
-    place = f"Scenario {number} of {total}:" if number else ""
+    place = f"{wording.scenario_number(number, total)}:" if number else ""
     return (
         f'<section class="quiz-scenario" aria-labelledby="{escape(heading)}" '
         f'data-scenario="{escape(scenario.id)}"{" data-current" if current else ""}>'

@@ -20,6 +20,15 @@ def join(names: Iterable[str]) -> str:
 
 # --- a self-check --------------------------------------------------------------------
 
+# A scenario's place in the page or the round; the page script fills it in for later
+# rounds, so it is a template ({n}, {total}) as well as a function.
+SCENARIO_NUMBER = "Scenario {n} of {total}"
+
+
+def scenario_number(number: int, total: int) -> str:
+    return SCENARIO_NUMBER.format(n=number, total=total)
+
+
 def verdict(points: int, max_points: int, correct: bool) -> str:
     word = "Right" if correct else "Partly right" if points > 0 else "Not quite"
     return f"{word}: {points} of {plural(max_points, 'point')}."

@@ -31,6 +31,10 @@ document.addEventListener("securitypolicyviolation",
 
 
 def axe_violations(page: Page) -> list[str]:
+    # Colours are measured once settled: a control just clicked is still fading (0.125 s)
+    # between its hover and its resting colours, which is neither state a reader reads.
+    page.wait_for_function("() => document.getAnimations().every((a) => "
+                           "!(a instanceof CSSTransition) || a.playState !== 'running')")
     # Served from the page's own origin: the site's CSP rightly refuses inline scripts.
     page.route("**/__axe.js", lambda route: route.fulfill(path=str(AXE),
                                                           content_type="text/javascript"))

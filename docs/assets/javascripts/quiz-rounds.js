@@ -23,6 +23,11 @@ export class Rounds {
     this.root.addEventListener("click", (event) => this.clicked(event.target.closest("button")));
   }
 
+  /** "Scenario 3 of 7", worded by the engine (quiz/wording.py) as a template. */
+  place(n, total) {
+    return this.box.dataset.numberLabel.replace("{n}", n).replace("{total}", total);
+  }
+
   get ids() {
     return this.state.current.ids;
   }
@@ -37,7 +42,7 @@ export class Rounds {
     if (!sections.length || sections.some((s) => !s)) return false;
     sections.forEach((section, n) => {
       section.querySelector(".quiz-scenario__number").textContent =
-        `Scenario ${n + 1} of ${sections.length}:`;
+        `${this.place(n + 1, sections.length)}:`;
     });
     this.box.replaceChildren(...sections);
     return true;
@@ -58,7 +63,7 @@ export class Rounds {
     const sections = [...this.box.children];
     const at = Math.min(Math.max(0, Number(index) || 0), sections.length - 1);
     sections.forEach((section, n) => section.toggleAttribute("data-current", n === at));
-    this.progressLine.textContent = `Scenario ${at + 1} of ${sections.length}`;
+    this.progressLine.textContent = this.place(at + 1, sections.length);
     this.root.querySelector('[data-action="previous"]').disabled = at === 0;
     this.root.querySelector('[data-action="next"]').disabled = at === sections.length - 1;
     this.state.current.index = at;
