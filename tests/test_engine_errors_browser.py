@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 import quiz
 
@@ -85,3 +85,31 @@ def test_an_engine_error_names_the_problem_and_keeps_the_quiz_usable(
     expect(page.locator(f'input[name="{kept.id}"][value="{kept.options[0].id}"]')).to_be_checked()
     expect(page.locator(f'input[name="{broken.id}"][value="{real}"]')).to_be_checked()
     assert problems == []
+
+
+def test_a_fault_inside_the_engine_is_not_a_python_that_cannot_start(
+    page: Page, site_url: str
+) -> None:
+    """A Python exception escaping the engine (a bug, not bad answers) names itself, and
+    Python, the quiz and the reader's answers stay as they were."""
+    def faulty_worker(route: Route) -> None:
+        body = route.fetch().text()
+        call = "response: handle(data.request)"
+        assert call in body, "the worker no longer scores this way: update this test"
+        route.fulfill(body=body.replace(call, "response: handle(data.request, 'extra')"),
+                      content_type="text/javascript")
+
+    page.route("**/quiz-worker.js", faulty_worker)
+    bank = quiz.load_bank("spot-the-signs")
+    question = bank.questions[0]
+    page.goto(site_url + PAGES[bank.id])
+    root = page.locator(f'[data-quiz="{bank.id}"]')
+    expect(root).to_have_attribute("data-state", "ready", timeout=READY)
+    option = page.locator(f'input[name="{question.id}"][value="{question.options[0].id}"]')
+    option.check()
+    page.locator(f'[data-check="{question.id}"]').click()
+    box = root.locator(f'[data-feedback="{question.id}"]')
+    expect(box).to_contain_text("could not be scored: TypeError", timeout=READY)
+    expect(box).not_to_contain_text("Traceback")
+    expect_python_still_running(root)
+    expect(option).to_be_checked()

@@ -52,8 +52,8 @@ function spawn() {
     const call = pending.get(data.id);
     if (!call) return;
     pending.delete(data.id);
-    if (data.type === "error") call.reject(new Error(data.message));
-    else call.resolve(data);
+    if (data.type !== "error") call.resolve(data);
+    else call.reject(data.engine ? new EngineError(data.message) : new Error(data.message));
   };
   // A worker script that fails to load (missing, wrong type, blocked) only fires "error".
   worker.onerror = (event) => {

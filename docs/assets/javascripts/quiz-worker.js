@@ -3,7 +3,9 @@
 //                           | {id, type: "score", request}
 //           worker -> page: {type: "progress", phase, loaded, total, download}
 //                           | {id, type: "ready"} | {id, type: "result", response}
-//                           | {id, type: "error", message}
+//                           | {id, type: "error", message, engine?: true}
+// An error with `engine` came from the engine on one request while Python kept running;
+// any other error means Python could not start.
 // Pyodide fetches its own files; the worker counts their bytes as they arrive, so the page
 // can show progress and tell a slow download from one that stopped.
 
@@ -87,11 +89,23 @@ function reply(id, body) {
   postMessage({ id, ...body });
 }
 
+/** What went wrong, in one line: a Python traceback's last line names the error. */
+function summary(error) {
+  const lines = String(error?.message ?? error).split("\n").filter((line) => line.trim());
+  return (error?.type ? lines.at(-1) : lines[0]) ?? "an unknown problem";
+}
+
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
+  let handle;
   try {
     engine ??= start();
-    const handle = await engine;
+    handle = await engine;
+  } catch (error) {
+    engine = null; // the next request starts Python again
+    return reply(id, { type: "error", message: summary(error) });
+  }
+  try {
     if (type === "init") {
       handle(JSON.stringify({ bank: data.bank, answers: {} })); // load the bank once
       reply(id, { type: "ready" });
@@ -101,7 +115,7 @@ self.onmessage = async ({ data }) => {
       reply(id, { type: "ready" });
     }
   } catch (error) {
-    engine = null;
-    reply(id, { type: "error", message: String(error?.message ?? error).split("\n")[0] });
+    // The bridge answers every input with JSON, so this is a fault in the engine itself.
+    reply(id, { type: "error", engine: true, message: summary(error) });
   }
 };
