@@ -141,10 +141,10 @@ def again(out: TextIO, inp: TextIO) -> bool:
 
 def cmd_take(args: argparse.Namespace) -> int:
     bank = load_bank(args.bank)
-    if bank.kind != "self-check" or args.all:
+    if bank.rounds is None or args.all:
         if args.history:
-            raise AnswerError("--history keeps practice rounds: it goes with a self-check "
-                              "bank, without --all")
+            raise AnswerError("--history keeps practice rounds: it goes with a bank that "
+                              "has them, without --all")
         take(bank)
         return 0
     take_rounds(bank, args.history or DEFAULT_HISTORY, args.seed, args.size)

@@ -21,6 +21,8 @@ from .model import Bank
 
 # Where the site adds content after a quiz's results (overrides/hooks/links.py).
 RESULTS_EXTRA = "<!-- quiz:results-extra -->"
+# Every quiz's root element has this attribute (its bank id): hooks find quiz pages by it.
+QUIZ_ROOT = "data-quiz"
 
 
 @functools.cache
@@ -43,7 +45,7 @@ def render_bank(bank: Bank) -> str:
     results = f"{bank.id}--results"
     rounds = f' data-rounds="{bank.rounds.size}"' if bank.rounds else ""
     return (
-        f'<div class="quiz" data-quiz="{escape(bank.id)}" '
+        f'<div class="quiz" {QUIZ_ROOT}="{escape(bank.id)}" '
         f'data-bank-hash="{content_hash(bank)}" data-state="idle"{rounds}>'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'

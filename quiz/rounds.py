@@ -66,10 +66,10 @@ def whole(r: Reader, table: dict[str, Any], key: str, field: str, default: int, 
 
 
 def settings(bank: Bank) -> RoundSettings:
-    if bank.kind != "self-check":
-        raise AnswerError(f"the bank {bank.id!r} has no rounds: only self-check banks do")
-    rounds = bank.rounds
-    return rounds or RoundSettings()
+    """A bank has rounds when its file sets them ([rounds]: only self-checks may)."""
+    if bank.rounds is None:
+        raise AnswerError(f"the bank {bank.id!r} has no practice rounds")
+    return bank.rounds
 
 
 # --- what each scenario is about, from the current bank --------------------------------

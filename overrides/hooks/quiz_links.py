@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from quiz.render import QUIZ_ROOT
+
 ORIGIN = "http://site.invalid/"  # resolves page-relative links; never requested
 LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>[^"]*)"')
 _quiz_pages: set[str] = set()
@@ -24,7 +26,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
-    if 'data-quiz="' in html:
+    if f'{QUIZ_ROOT}="' in html:
         _quiz_pages.add(urlsplit(urljoin(ORIGIN, page.url)).path)
     return html
 

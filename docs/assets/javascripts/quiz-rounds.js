@@ -80,23 +80,24 @@ export class Rounds {
     else if (action === "clear-history") this.clear(button);
   }
 
-  async ask(payload) {
-    return request(payload, this.quiz.timeout);
+  /** The engine's next round for the history so far, with a fresh seed for its ties. */
+  async plan() {
+    const seed = newSeed();
+    const reply = await request({ round: { bank: this.quiz.bank, history: this.state.entries,
+      seed } }, this.quiz.timeout);
+    return { next: { ids: reply.round, seed }, progress: reply.progress };
   }
 
   /** Score this round alone, keep it in the history and plan the next one from it. */
   async finish(answers) {
-    const scored = await this.ask({ bank: this.quiz.bank, answers, round: this.ids });
+    const scored = await request({ bank: this.quiz.bank, answers, round: this.ids },
+      this.quiz.timeout);
     const current = this.state.current;
     // Seeing the results again after changing an answer replaces this round's entry.
     if (current.recorded) this.state.entries.pop();
     this.state.entries.push(scored.entry);
     current.recorded = true;
-    const seed = newSeed();
-    const plan = await this.ask({ round: { bank: this.quiz.bank, history: this.state.entries,
-      seed } });
-    this.state.next = { ids: plan.round, seed };
-    this.state.progress = plan.progress;
+    ({ next: this.state.next, progress: this.state.progress } = await this.plan());
     this.save();
     return scored.result;
   }
@@ -120,10 +121,7 @@ export class Rounds {
     if (!next || !this.build(next.ids)) {
       button.disabled = true;
       try {
-        const seed = newSeed();
-        const plan = await this.ask({ round: { bank: this.quiz.bank,
-          history: this.state.entries, seed } });
-        next = { ids: plan.round, seed };
+        ({ next } = await this.plan());
       } catch {
         this.note("The next round can't be chosen until Python has started.");
         button.disabled = false;
