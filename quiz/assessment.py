@@ -1,9 +1,11 @@
 """The assessment kind of bank: weighing the reader's own negotiation (Check my negotiation).
 
 Statements, answer scales and decision rules. The rules live in the bank file, in the
-order they are tried; the first rule whose conditions all hold gives the recommendation.
-Each statement measures one factor: one of the four signs, or one of the checks
-negotiators make before walking away (quiz.vocabulary).
+order they are tried; the first rule whose conditions all hold gives the recommendation,
+one of the moves. With no answer at all there is nothing to weigh, and the result asks
+for answers instead (recommendation ANSWERS_NEEDED, no rule). Each statement measures
+one factor: one of the four signs, or one of the checks negotiators make before walking
+away (quiz.vocabulary).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ FACTORS: dict[str, str] = {s.id: s.name for s in SIGNS_BY_ID.values()} | {
     c.id: c.name for c in CHECKS.values()}
 # An answer's value (-2..2) read as a level the rules can name.
 LEVELS = ("strong", "yes", "neutral", "no")
+# The result's recommendation when nothing was answered: not a move, a request for answers.
+ANSWERS_NEEDED = "answers-needed"
 
 
 def level(value: int | None) -> str:
@@ -183,9 +187,15 @@ class Assessment:
                  "section": SECTIONS["when-to-walk-away"].to_dict()}]
 
     def check_reasons(self, rule: Rule, levels: dict[str, str]) -> list[dict[str, Any]]:
-        """The checks the deciding rule rests on, and why it is not walk away."""
+        """The checks the deciding rule rests on, and why it is not walk away.
+
+        The offer is said to be not below the alternative only when the reader answered
+        so and knows that alternative: "not sure", no answer, or an alternative the
+        reader does not know never reads as the offer holding up against it.
+        """
         offer_not_below = (rule.recommend != "walk-away"
-                           and levels["offer-below-alternative"] == "no")
+                           and levels["offer-below-alternative"] == "no"
+                           and levels["alternative-known"] in ("yes", "strong"))
         reasons = []
         for question in self.bank.questions:
             option = self.chosen.get(question.id)
@@ -199,26 +209,34 @@ class Assessment:
                     else wording.factor_unanswered(name, question.prompt)))
         return reasons
 
+    def decision(self, values: dict[str, int | None], levels: dict[str, str],
+                 weighing: list[str]) -> dict[str, Any]:
+        """The recommendation, its rule, advice, reasons and next steps; with no answer at
+        all, a request for answers instead."""
+        if not self.chosen:  # nothing to weigh: ask for answers, recommend nothing
+            return {"recommendation": ANSWERS_NEEDED,
+                    "recommendation_label": wording.ANSWERS_NEEDED_LABEL, "rule": None,
+                    "advice": wording.ANSWERS_NEEDED, "reasons": [],
+                    "next_steps": list(wording.ANSWERS_NEEDED_STEPS),
+                    "section": SECTIONS["before-you-decide"].to_dict()}
+        rule = next(x for x in self.rules.rules if x.holds(levels, len(weighing)))
+        return {"recommendation": rule.recommend,
+                "recommendation_label": MOVES[rule.recommend], "rule": rule.id,
+                "advice": rule.advice,
+                "reasons": self.sign_reasons(values, weighing) + self.check_reasons(rule, levels),
+                "next_steps": [*(m.next for m in self.rules.reminders if m.holds(levels)),
+                               *rule.next],
+                "section": rule.section.to_dict()}
+
     def to_dict(self) -> dict[str, Any]:
         values = self.factor_values()
         levels = {f: level(v) for f, v in values.items()}
         weighing = [s for s in SIGNS_BY_ID if levels[s] in ("strong", "yes")]
-        rule = next(x for x in self.rules.rules if x.holds(levels, len(weighing)))
-        reasons = []
-        if self.chosen:  # with no answer at all, there is nothing to rest on
-            reasons = self.sign_reasons(values, weighing) + self.check_reasons(rule, levels)
         unanswered = [q.id for q in self.bank.questions if q.id not in self.chosen]
         return {
             "bank": self.bank.id,
             "kind": self.bank.kind,
-            "recommendation": rule.recommend,
-            "recommendation_label": MOVES[rule.recommend],
-            "rule": rule.id,
-            "advice": rule.advice,
-            "reasons": reasons,
-            "next_steps": [*(m.next for m in self.rules.reminders if m.holds(levels)),
-                           *rule.next],
-            "section": rule.section.to_dict(),
+            **self.decision(values, levels, weighing),
             "signs": {s: {"name": FACTORS[s], "level": levels[s], "weighs": s in weighing,
                           "section": SIGNS_BY_ID[s].section.to_dict()}
                       for s in SIGNS_BY_ID},
@@ -226,8 +244,10 @@ class Assessment:
             "answered": len(self.chosen),
             "total": len(self.bank.questions),
             "unanswered": unanswered,
+            # Unanswered statements count as "not sure" only when something was answered.
             "unanswered_text": wording.statements_unanswered(len(unanswered),
-                                                             len(self.bank.questions)),
+                                                             len(self.bank.questions))
+            if self.chosen else "",
             "disclaimer": wording.DISCLAIMER,
         }
 
@@ -255,7 +275,8 @@ def render(bank: Bank) -> str:
 
 
 def summary(result: dict[str, Any], site: str) -> list[str]:
-    """The recommendation as lines of text, in the engine's own words."""
+    """The recommendation (or the request for answers) as lines of text, in the engine's
+    own words."""
     lines = [result["recommendation_label"], "", result["advice"]]
     if result["reasons"]:
         lines += ["", "Why:", *(f"- {r['text']}" for r in result["reasons"])]

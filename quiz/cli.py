@@ -1,4 +1,5 @@
-"""The command line: list, show, score, check and take the banks (rounds: cli_rounds.py).
+"""The command line: list, show, score, check and take the banks (rounds: cli_rounds.py;
+analyse and the thresholds check applies: cli_analyse.py).
 
 Scoring prints the same JSON the browser gets, so the two can be compared.
 """
@@ -10,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import bank_ids, cli_rounds, load_bank, load_bank_file, score, to_json
+from . import bank_ids, cli_analyse, cli_rounds, load_bank, load_bank_file, score, to_json
 from .errors import AnswerError, BankError, QuizError
 from .loading import banks_dir
 from .terminal import wrap
@@ -53,6 +54,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("bank")
     cli_rounds.add_take_options(s)
     cli_rounds.add_commands(sub)
+    cli_analyse.add_command(sub)
     return p
 
 
@@ -103,7 +105,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         except BankError as error:
             problems.append(str(error))
         else:
-            print(f"ok  {file.name}: {bank.title} ({len(bank.questions)} questions)")
+            crossed = cli_analyse.crossed_thresholds(bank, file.name)  # item analysis
+            if crossed:
+                problems += crossed
+            else:
+                print(f"ok  {file.name}: {bank.title} ({len(bank.questions)} questions)")
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1

@@ -78,6 +78,29 @@ class Reader:
             return ""
         return value
 
+    def one_or_two(self, data: dict[str, Any], key: str, q: str | None,
+                   allowed: dict[str, Any]) -> tuple[str, ...]:
+        """One id, or a list of two different ids (when both answers are defensible)."""
+        value = data.get(key)
+        if not isinstance(value, list):
+            one = self.choice(data, key, q, allowed)
+            return (one,) if one else ()
+        if not all(isinstance(v, str) for v in value):
+            self.problem(q, key, f"must be one id or a list of two, like "
+                                 f"[\"{next(iter(allowed))}\", \"{list(allowed)[-1]}\"]")
+            return ()
+        if len(value) != 2:
+            self.problem(q, key, f"lists {len(value)}: give one id, or a list of two when "
+                                 "both are defensible")
+            return ()
+        unknown = [v for v in value if v not in allowed]
+        for item in unknown:
+            self.problem(q, key, f"{item!r} is not one of: {', '.join(allowed)}")
+        if value[0] == value[1]:
+            self.problem(q, key, f"lists {value[0]!r} twice: give two different ids, or one")
+            return ()
+        return () if unknown else (value[0], value[1])
+
     def id_list(self, data: dict[str, Any], key: str, q: str | None, allowed: dict[str, Any]
                 ) -> list[str]:
         value = data.get(key)
@@ -85,7 +108,7 @@ class Reader:
             self.problem(q, key, "is missing (use [] for none)")
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(q, key, "must be a list of ids, like [\"diminishing-returns\"]")
+            self.problem(q, key, f"must be a list of ids, like [\"{next(iter(allowed))}\"]")
             return []
         for item in value:
             if item not in allowed:

@@ -35,13 +35,24 @@ class Scenario:
     topic: str
     title: str
     story: str
+    # For authors' analysis, never shown to readers: what the story says of the reader's
+    # best alternative ("weak", "strong"; "" when it says nothing), and the special cases
+    # it covers (ids of vocabulary.FEATURES).
+    alternative: str = ""
+    features: tuple[str, ...] = ()
 
     @property
     def topic_label(self) -> str:
         return TOPICS[self.topic]
 
-    def to_dict(self) -> dict[str, str]:
-        return {"id": self.id, "topic": self.topic, "title": self.title, "story": self.story}
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "topic": self.topic, "title": self.title,
+                                "story": self.story}
+        if self.alternative:
+            data["alternative"] = self.alternative
+        if self.features:
+            data["features"] = list(self.features)
+        return data
 
 
 @dataclass(frozen=True)

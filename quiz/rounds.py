@@ -23,7 +23,7 @@ from .errors import AnswerError
 from .fields import Reader, type_name
 from .model import Bank, RoundSettings
 from .scoring import Result, score_self_check
-from .vocabulary import MOVES, NONE, SIGNS
+from .vocabulary import MOVES, NONE, SIGNS, STAY_AT_THE_TABLE
 
 DEFAULT_SIZE = RoundSettings().size
 DEFAULT_STREAK = RoundSettings().streak
@@ -31,7 +31,7 @@ MAX_STREAK = 20
 MAX_SEED = 2**53 - 1  # the largest whole number a browser's JSON keeps exactly
 RECENCY = Fraction(7, 10)  # an answer one round older counts 0.7 times as much
 OLDEST = 20  # rounds older than this all count like this one (keeps fractions small)
-STAY = frozenset({"keep-negotiating", "pause"})
+STAY = STAY_AT_THE_TABLE  # accepting, like walking away, ends the talks
 SIGN_IDS = tuple(s.id for s in SIGNS)
 
 
@@ -78,16 +78,16 @@ def settings(bank: Bank) -> RoundSettings:
 class Facts:
     id: str
     signs: frozenset[str]  # the signs present; empty when none is
-    move: str  # the best move
+    moves: frozenset[str]  # the best move, or the two defensible ones
     topic: str
 
 
 def facts(bank: Bank) -> dict[str, Facts]:
-    moves: dict[str, str] = {}
+    moves: dict[str, frozenset[str]] = {}
     signs: dict[str, frozenset[str]] = {}
     for q in bank.questions:
         if q.scenario and q.role == "move":
-            moves[q.scenario.id] = next(iter(q.correct_ids))
+            moves[q.scenario.id] = q.correct_ids
         elif q.scenario and q.role == "signs":
             signs[q.scenario.id] = q.correct_ids - {NONE}
     return {s.id: Facts(s.id, signs[s.id], moves[s.id], s.topic) for s in bank.scenarios}
@@ -266,10 +266,13 @@ def focus_signs(rounds: list[PastRound], known: dict[str, Facts], streak: int) -
 
 # --- choosing a round ------------------------------------------------------------------
 
-MIX: dict[str, Callable[[Facts], bool]] = {  # every round has one of each, if the bank does
-    "walk-away": lambda f: f.move == "walk-away",
-    "stay": lambda f: f.move in STAY,
+# Every round has one of each, if the bank does; a scenario with two right moves counts
+# for both. Accepting comes last: where a round is too small for all, it gives way.
+MIX: dict[str, Callable[[Facts], bool]] = {
+    "walk-away": lambda f: "walk-away" in f.moves,
+    "stay": lambda f: bool(f.moves & STAY),
     "no-sign": lambda f: not f.signs,
+    "accept": lambda f: "accept" in f.moves,
 }
 
 
@@ -319,9 +322,9 @@ def next_round(bank: Bank, history: object, seed: object = 0, size: object = Non
 
     The first round is `first_round`. Later rounds give about half their places to
     scenarios with the weakest sign the reader got wrong and has not mastered since,
-    keep a walk-away, a stay-at-the-table and a no-sign scenario, and fill the rest by
-    weakness and novelty. The seed only breaks ties; the previous round is never
-    repeated when the bank has other scenarios.
+    keep a walk-away, a stay-at-the-table, a no-sign and an accept scenario (MIX), and
+    fill the rest by weakness and novelty. The seed only breaks ties; the previous round
+    is never repeated when the bank has other scenarios.
     """
     count = check_size(bank, size)
     rng = random.Random(check_seed(seed))

@@ -8,7 +8,7 @@ from typing import Any
 from . import wording
 from .answers import check_answers
 from .model import Bank, Option, Question
-from .vocabulary import SIGNS, Sign
+from .vocabulary import SIGNS, STAY_AT_THE_TABLE, Sign
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,13 @@ class QuestionResult:
         return bool(self.chosen)
 
     @property
+    def single(self) -> bool:
+        return self.question.kind == "single"
+
+    @property
     def max_points(self) -> int:
-        return len(self.question.correct_ids)
+        # One choice, one point, even where two moves are right (either earns it).
+        return 1 if self.single else len(self.question.correct_ids)
 
     @property
     def points(self) -> int:
@@ -32,9 +37,18 @@ class QuestionResult:
 
     @property
     def missed(self) -> list[Option]:
-        if not self.answered:
+        """The right options not chosen; after a right single choice, nothing is missed."""
+        if not self.answered or (self.single and self.points):
             return []
         return [o for o in self.question.options if o.correct and o not in self.chosen]
+
+    @property
+    def right_answer(self) -> str:
+        """After a wrong or partial answer, the whole right answer, in the options' order."""
+        if not self.answered or self.correct:
+            return ""
+        labels = [o.label for o in self.question.options if o.correct]
+        return wording.right_answer(labels, either=self.single)
 
     @property
     def correct(self) -> bool:
@@ -53,7 +67,7 @@ class QuestionResult:
             "chosen": [o.to_dict() for o in self.chosen],
             "missed": [o.id for o in self.missed],
             "missed_labels": [o.label for o in self.missed],
-            "also_right": wording.also_right([o.label for o in self.missed]),
+            "right_answer": self.right_answer,
         }
 
 
@@ -126,13 +140,10 @@ class Result:
 
     def moves(self) -> dict[str, Any]:
         answered = [q for q in self.questions if q.question.role == "move" and q.answered]
-        right = sum(1 for q in answered if q.points)
-        too_soon = sum(1 for q in answered
-                       if q.chosen[0].id == "walk-away" and not q.chosen[0].correct)
-        stayed = sum(1 for q in answered
-                     if q.chosen[0].id != "walk-away" and q.question.correct_ids == {"walk-away"})
-        return {"answered": len(answered), "right": right,
-                "walked_away_too_soon": too_soon, "stayed_too_long": stayed}
+        mistakes = [mistake(q.chosen[0].id, q.question.correct_ids)
+                    for q in answered if not q.points]
+        return {"answered": len(answered), "right": len(answered) - len(mistakes)} | {
+            name: mistakes.count(name) for name in MOVE_MISTAKES}
 
     def summary(self, profile: list[SignProfile]) -> dict[str, Any]:
         strong = [p for p in profile if p.status == "strong"]
@@ -140,7 +151,7 @@ class Result:
         moves = self.moves()
         text = wording.profile_summary([p.sign.name for p in strong],
                                        [p.sign.name for p in reread],
-                                       moves["walked_away_too_soon"], moves["stayed_too_long"],
+                                       {name: moves[name] for name in MOVE_MISTAKES},
                                        moves["answered"])
         return {
             "text": text,
@@ -167,6 +178,28 @@ class Result:
             "criteria": {p.sign.id: p.to_dict() for p in profile},
             "summary": self.summary(profile),
         }
+
+
+# The wrong moves a reader's summary names, in the order it names them.
+MOVE_MISTAKES = tuple(wording.MOVE_MISTAKES)
+
+
+def mistake(chosen: str, right: frozenset[str]) -> str:
+    """What kind of wrong move `chosen` is, where `right` are the right moves ("" if minor).
+
+    Walking away and accepting both end the talks, so choosing either wrongly is ending
+    too soon. Staying at the table is too long only when no move that stays is right:
+    choosing to pause where negotiating on was right is a lesser slip, not named.
+    """
+    if chosen == "walk-away":
+        return "walked_away_too_soon"
+    if chosen == "accept":
+        return "accepted_too_soon"
+    if right & STAY_AT_THE_TABLE:
+        return ""
+    if "walk-away" in right:
+        return "stayed_too_long"
+    return "missed_a_good_offer" if "accept" in right else ""
 
 
 def score_self_check(bank: Bank, answers: object) -> Result:

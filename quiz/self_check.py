@@ -6,6 +6,7 @@ the per-sign profile are quiz.scoring.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -13,9 +14,20 @@ from . import wording
 from .fields import Reader
 from .html import paragraphs, question_fieldset
 from .model import Bank, BankBody, Option, Question, Scenario
+from .order import balanced_orders
 from .rounds import first_round, parse_rounds
 from .scoring import Result, score_self_check
-from .vocabulary import MOVES, NONE, NONE_LABEL, SECTIONS, SIGNS, TOPICS, Section
+from .vocabulary import (
+    ALTERNATIVES,
+    FEATURES,
+    MOVES,
+    NONE,
+    NONE_LABEL,
+    SECTIONS,
+    SIGNS,
+    TOPICS,
+    Section,
+)
 
 NAME = "self-check"
 DESCRIPTION = "scenarios scored against the signs"
@@ -24,8 +36,10 @@ CHECKABLE = True  # each answer can be checked on its own
 BUTTON, HEADING = wording.SELF_CHECK_SUMMARY
 
 SIGN_OPTIONS: dict[str, str] = {s.id: s.name for s in SIGNS} | {NONE: NONE_LABEL}
+# A sign's answer links to where that sign's line is drawn; "none" to the list of signs.
+SIGN_LINKS: dict[str, Section] = {s.id: s.line for s in SIGNS}
 SCENARIO_KEYS = {"id", "topic", "title", "story", "best-move", "signs", "move-section",
-                 "explain"}
+                 "explain", "alternative", "features"}
 
 
 # --- reading --------------------------------------------------------------------------
@@ -42,17 +56,36 @@ def parse(data: dict[str, Any], r: Reader) -> BankBody:
         scenarios.append(scenario)
         questions.extend(asked)
     r.unique([s.id for s in scenarios], "id", "scenario")
-    return BankBody(tuple(questions), tuple(scenarios),
+    return BankBody(in_balanced_order(questions), tuple(scenarios),
                     rounds=parse_rounds(data, r, len(scenarios)))
+
+
+def in_balanced_order(questions: list[Question]) -> tuple[Question, ...]:
+    """The move questions with their options in each scenario's order (quiz.order);
+    the signs keep the guide's order, which tells nothing about the answer."""
+    keys = [(q.scenario.id, q.correct_ids) for q in questions
+            if q.role == "move" and q.scenario]
+    orders = balanced_orders(MOVES, keys)
+
+    def arranged(q: Question) -> Question:
+        if q.role != "move" or q.scenario is None:
+            return q
+        by_id = {o.id: o for o in q.options}
+        return replace(q, options=tuple(by_id[m] for m in orders[q.scenario.id]))
+
+    return tuple(arranged(q) for q in questions)
 
 
 def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: str,
                    signs_prompt: str) -> tuple[Scenario, tuple[Question, Question]]:
     sid = r.ident(entry, "id", f"scenarios #{index}") or f"scenarios #{index}"
     r.only(entry, SCENARIO_KEYS, sid)
+    alternative = r.choice(entry, "alternative", sid, ALTERNATIVES) \
+        if "alternative" in entry else ""
+    features = r.id_list(entry, "features", sid, FEATURES) if "features" in entry else []
     scenario = Scenario(sid, r.choice(entry, "topic", sid, TOPICS), r.text(entry, "title", sid),
-                        r.text(entry, "story", sid))
-    best = r.choice(entry, "best-move", sid, MOVES)
+                        r.text(entry, "story", sid), alternative, tuple(features))
+    best = r.one_or_two(entry, "best-move", sid, MOVES)
     signs = r.id_list(entry, "signs", sid, SIGN_OPTIONS)
     if NONE in signs:
         r.problem(sid, "signs", "lists 'none': write signs = [] when no sign is present")
@@ -65,9 +98,9 @@ def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: st
         return Option(oid, label, correct, text, section, exclusive=oid == NONE)
 
     present = set(signs) or {NONE}
-    moves = tuple(option(m, label, m == best, move_section) for m, label in MOVES.items())
+    moves = tuple(option(m, label, m in best, move_section) for m, label in MOVES.items())
     sign_options = tuple(
-        option(s, label, s in present, SECTIONS.get(s, SECTIONS["when-to-walk-away"]))
+        option(s, label, s in present, SIGN_LINKS.get(s, SECTIONS["when-to-walk-away"]))
         for s, label in SIGN_OPTIONS.items())
     return scenario, (
         Question(f"{sid}-move", "single", "move", move_prompt, moves, scenario),

@@ -83,8 +83,8 @@ def print_feedback(feedback: dict[str, Any], out: TextIO) -> None:
         print(wrap(f"{option['label']}: {option['explanation']}", "    "), file=out)
         print(f"    See: {option['section']['title']} — {SITE}{option['section']['href']}",
               file=out)
-    if feedback["also_right"]:
-        print(f"    {feedback['also_right']}", file=out)
+    if feedback["right_answer"]:
+        print(f"    {feedback['right_answer']}", file=out)
 
 
 def print_summary(bank: Bank, result: dict[str, Any], out: TextIO) -> None:

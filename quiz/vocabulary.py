@@ -45,8 +45,17 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("mismatch-in-key-objectives", "Mismatch in key objectives", "guide/signs.md",
             "mismatch-in-key-objectives"),
     Section("before-you-decide", "Before you decide", "guide/signs.md", "before-you-decide"),
+    Section("choosing-your-move", "Choosing your move", "guide/signs.md",
+            "choosing-your-move"),
     Section("avoiding-unwise-deals", "Avoiding unwise deals", "guide/avoiding-unwise-deals.md"),
 )}
+# Where each sign begins and ends (includes/boundaries.md): what a sign's answer links to.
+SECTIONS |= {f"line-{sign}": Section(f"line-{sign}", f"{title}: where the line is",
+                                     "guide/signs.md", f"line-{sign}")
+             for sign, title in (("unreasonable-demands", "Unreasonable demands"),
+                                 ("lack-of-flexibility", "Lack of flexibility"),
+                                 ("diminishing-returns", "Diminishing returns"),
+                                 ("mismatch-in-key-objectives", "Mismatch in key objectives"))}
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,11 @@ class Sign:
     @property
     def section(self) -> Section:
         return SECTIONS[self.id]
+
+    @property
+    def line(self) -> Section:
+        """Where the sign begins and ends: what an answer about it links to."""
+        return SECTIONS[f"line-{self.id}"]
 
 
 SIGNS: tuple[Sign, ...] = (
@@ -73,11 +87,35 @@ SIGNS_BY_ID: dict[str, Sign] = {s.id: s for s in SIGNS}
 NONE = "none"
 NONE_LABEL = "None of these"
 
-# The three moves, in the order they are offered; a recommendation is one of them too.
+# The four moves, in the guide's order; a recommendation is one of them too. A
+# self-check offers them in a balanced order of its own per scenario (quiz.order).
 MOVES: dict[str, str] = {
     "keep-negotiating": "Keep negotiating",
     "pause": "Pause and revisit later",
+    "accept": "Accept the offer",
     "walk-away": "Walk away",
+}
+# Moves that keep the reader at the table: accepting ends the talks as walking away does.
+STAY_AT_THE_TABLE = frozenset({"keep-negotiating", "pause"})
+
+# What a self-check story says of the reader's best alternative (BATNA), when it says.
+ALTERNATIVES: dict[str, str] = {
+    "weak": "a weak alternative",
+    "strong": "a strong alternative",
+}
+
+# The special cases a self-check bank should cover; authors tag scenarios with them.
+FEATURES: dict[str, str] = {
+    "bridging-deal": "A mismatch a bridging deal resolves",
+    "sign-but-stay": "A sign is present, but the alternative is worse",
+    "wrong-pause": "Pausing is tempting but wrong",
+    "own-side-demand": "Your own side makes the unreasonable demand",
+    "bluffed-final-offer": "A bluffed final offer",
+    "exploding-offer": "An exploding offer",
+    "re-trade": "Re-trading after agreement",
+    "indirect-communication": "Cross-cultural or indirect communication",
+    "multi-party": "More than two parties",
+    "legal-but-extreme": "An unreasonable demand that is legal but extreme",
 }
 
 # What a scenario is about; each topic is shown with its label.

@@ -34,8 +34,15 @@ def verdict(points: int, max_points: int, correct: bool) -> str:
     return f"{word}: {points} of {plural(max_points, 'point')}."
 
 
-def also_right(labels: list[str]) -> str:
-    return f"Also right: {', '.join(labels)}." if labels else ""
+def right_answer(labels: list[str], *, either: bool) -> str:
+    """The whole right answer after a wrong or partial one; `either`: any one of them."""
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return f"The right answer: {labels[0]}."
+    if either:
+        return f"The right answers: {', '.join(labels[:-1])} or {labels[-1]}."
+    return f"The right answer: {join(labels)}."
 
 
 def score_line(score: int, max_score: int) -> str:
@@ -74,19 +81,27 @@ def sign_summary(name: str, spotted: int, present: int, flagged_absent: int,
     return " ".join(sentences)
 
 
-def profile_summary(strong: list[str], reread: list[str], too_soon: int, stayed: int,
+# Each kind of wrong move (quiz.scoring.mistake), as the summary names it.
+MOVE_MISTAKES = {
+    "walked_away_too_soon": "You chose to walk away in {n} where negotiating on, pausing or "
+                            "accepting served you better.",
+    "stayed_too_long": "You stayed at the table in {n} where walking away was wiser.",
+    "accepted_too_soon": "You accepted the offer in {n} where negotiating on, pausing or "
+                         "walking away served you better.",
+    "missed_a_good_offer": "You stayed at the table in {n} where accepting the offer was "
+                           "wiser.",
+}
+
+
+def profile_summary(strong: list[str], reread: list[str], mistakes: dict[str, int],
                     answered_moves: int) -> str:
     lines = []
     if strong:
         lines.append("You see " + join(n.lower() for n in strong) + " well.")
     if reread:
         lines.append("Reread " + join(n.lower() for n in reread) + ".")
-    if too_soon:
-        lines.append(f"You chose to walk away in {plural(too_soon, 'scenario')} where pausing "
-                     "or negotiating on served you better.")
-    if stayed:
-        lines.append(f"You stayed at the table in {plural(stayed, 'scenario')} where walking "
-                     "away was wiser.")
+    lines += [MOVE_MISTAKES[name].format(n=plural(count, "scenario"))
+              for name, count in mistakes.items() if count]
     if not lines:
         lines.append("Answer more scenarios to test every sign." if answered_moves
                      else "Answer some scenarios to see your profile.")
@@ -129,6 +144,19 @@ def statements_unanswered(unanswered: int, total: int) -> str:
         return ""
     return f"You left {unanswered} of {total} statements unanswered; they count as “not sure”."
 
+
+# With no answer at all there is nothing to weigh: the engine asks for answers instead of
+# recommending a move.
+ANSWERS_NEEDED_LABEL = "No recommendation yet"
+ANSWERS_NEEDED = ("You have not answered any statement, so there is nothing to base a "
+                  "recommendation on. Answer the statements about the negotiation you are in "
+                  "now, then ask for your recommendation again.")
+ANSWERS_NEEDED_STEPS = (
+    "Answer as many statements as you can; “Not sure” and “Neither agree nor disagree” "
+    "are fine answers.",
+    "Start with your best alternative and how the best offer compares with it: most "
+    "recommendations rest on that comparison.",
+)
 
 DISCLAIMER = ("This is guidance, not professional advice. It was worked out on your own "
               "device; nothing you answered was sent anywhere.")

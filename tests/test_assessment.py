@@ -22,7 +22,13 @@ BANK_ID = "my-negotiation"
 SIGNS = tuple(s.id for s in quiz.SIGNS)
 CHECKS = ("alternative-known", "offer-below-alternative", "interests-stated", "options-explored")
 RECOMMENDATIONS = quiz.MOVES
+ANSWERS_NEEDED = "answers-needed"  # the result with no answer at all: a request, not a move
 ALTERNATIVE_STEP = "Work out your best alternative"
+NAME_THE_TERM = "Name the specific term you cannot accept"
+# What a reason, advice or step may say only when the reader knows their alternative and
+# answered that the offer is not worse than it.
+OFFER_HOLDS_UP = ("not worse than your alternative", "beats your alternative",
+                  "not below your alternative", "meets your reservation point")
 FAST = settings(max_examples=200, deadline=None)
 
 BANK: Bank = quiz.load_bank(BANK_ID)
@@ -71,9 +77,15 @@ def assert_alternative_step_first(result: dict[str, Any]) -> None:
     assert result["next_steps"][0].startswith(ALTERNATIVE_STEP), result["next_steps"]
 
 
+def texts(result: dict[str, Any]) -> list[str]:
+    """Every sentence a result shows: advice, reasons and next steps."""
+    return [result["advice"], *(r["text"] for r in result["reasons"]), *result["next_steps"]]
+
+
 def assert_well_formed(result: dict[str, Any]) -> None:
     assert result["recommendation"] in RECOMMENDATIONS
     assert result["recommendation_label"] == RECOMMENDATIONS[result["recommendation"]]
+    assert result["answered"] > 0
     assert result["advice"].strip()
     assert result["next_steps"] and all(s.strip() for s in result["next_steps"])
     assert isinstance(result["reasons"], list)
@@ -171,17 +183,35 @@ def test_every_answer_neutral() -> None:
     assert result["unanswered"] == []
 
 
-def test_no_answers_at_all_count_as_not_sure() -> None:
-    empty = quiz.score(BANK, {}).to_dict()
-    neutral = assess(all_neutral())
-    assert_well_formed(empty)
-    assert empty["recommendation"] == "keep-negotiating"
-    assert empty["rule"] == neutral["rule"] == "interests-not-stated"
-    assert empty["next_steps"] == neutral["next_steps"]
-    assert_alternative_step_first(empty)
+@pytest.mark.parametrize("given_answers", [{}, {q.id: [] for q in BANK.questions}],
+                         ids=["nothing", "every-statement-empty"])
+def test_no_answers_at_all_ask_for_answers_instead_of_recommending(
+    given_answers: dict[str, list[str]]
+) -> None:
+    """Was: "Keep negotiating" from a rule, as if every statement were answered "not sure"."""
+    empty = quiz.score(BANK, given_answers).to_dict()
+    assert empty["recommendation"] == ANSWERS_NEEDED
+    assert empty["recommendation"] not in RECOMMENDATIONS
+    assert empty["rule"] is None
+    assert empty["recommendation_label"] == "No recommendation yet"
+    assert "not answered any statement" in empty["advice"]
+    assert "answer" in empty["advice"].lower() and "recommend" in empty["advice"].lower()
+    assert empty["next_steps"] and any("Not sure" in s for s in empty["next_steps"])
     assert empty["reasons"] == []
+    assert empty["unanswered_text"] == ""  # nothing "counts as not sure": nothing counts
     assert empty["answered"] == 0
     assert empty["unanswered"] == [q.id for q in BANK.questions]
+    assert empty["section"]["href"].startswith("guide/")
+    assert empty["disclaimer"] == quiz.score(BANK, {KNOW: ["yes"]}).to_dict()["disclaimer"]
+    # The same keys as a recommendation, so the page and saved progress read it alike.
+    assert set(empty) == set(assess({KNOW: "yes"}))
+
+
+def test_one_answer_is_enough_for_a_recommendation() -> None:
+    result = assess({TIME: "neutral"})
+    assert_well_formed(result)
+    assert result["answered"] == 1
+    assert result["unanswered_text"].startswith("You left 9 of 10")
 
 
 @pytest.mark.parametrize("rest", [
@@ -230,21 +260,21 @@ def test_strong_alternative_with_weak_signs_keeps_negotiating_with_leverage() ->
     assert all(not sign["weighs"] for sign in result["signs"].values())
 
 
-@pytest.mark.parametrize("signs", [
-    {RIGID: "strongly-agree", ROUNDS: "strongly-agree", GOALS: "strongly-agree"},
-    {DEMANDS: "agree", RIGID: "strongly-agree", COSTS: "strongly-agree",
-     GOALS: "strongly-agree"},
+@pytest.mark.parametrize(("signs", "rule"), [
+    ({RIGID: "strongly-agree", ROUNDS: "strongly-agree", GOALS: "strongly-agree"},
+     "mismatch-but-offer-not-worse"),
+    ({DEMANDS: "agree", RIGID: "strongly-agree", COSTS: "strongly-agree",
+      GOALS: "strongly-agree"}, "ethics-concern"),
 ], ids=["three-signs", "four-signs"])
 @pytest.mark.parametrize("groundwork", [GROUNDWORK, {}], ids=["groundwork", "no-groundwork"])
-def test_offer_beats_alternative_with_strong_signs_pauses_not_walks(
-    signs: dict[str, str], groundwork: dict[str, str]
+def test_offer_not_worse_than_alternative_with_strong_signs_pauses_not_walks(
+    signs: dict[str, str], rule: str, groundwork: dict[str, str]
 ) -> None:
     result = assess(groundwork | signs | {KNOW: "yes", BELOW: "no"})
     assert_well_formed(result)
     assert result["recommendation"] == "pause"
-    assert result["rule"] == "signs-but-offer-beats-alternative"
-    assert "beats your alternative" in result["advice"]
-    assert any("alternative" in step for step in result["next_steps"])
+    assert result["rule"] == rule
+    assert "alternative" in result["advice"]
 
 
 @pytest.mark.parametrize("sign", SIGN_STATEMENTS)
@@ -310,8 +340,9 @@ def test_signs_with_time_that_could_help_pause() -> None:
     result = assess(NO_SIGNS | GROUNDWORK | {RIGID: "agree", KNOW: "yes", BELOW: "no",
                                              TIME: "agree"})
     assert result["recommendation"] == "pause"
-    assert result["rule"] == "signs-and-time-could-help"
+    assert result["rule"] == "offer-not-worse-and-time-could-help"
     assert any("date" in step for step in result["next_steps"])
+    assert any("stays open" in step for step in result["next_steps"])
 
 
 def test_two_statements_on_one_sign_count_as_one_sign() -> None:
@@ -320,8 +351,8 @@ def test_two_statements_on_one_sign_count_as_one_sign() -> None:
     assert [s for s, sign in result["signs"].items() if sign["weighs"]] == [
         "diminishing-returns"]
     assert result["signs"]["diminishing-returns"]["level"] == "strong"  # the strongest counts
-    assert result["recommendation"] == "keep-negotiating"
-    assert result["rule"] == "keep-going"
+    assert result["recommendation"] == "accept"
+    assert result["rule"] == "accept-more-rounds-cost-more"
 
 
 @pytest.mark.parametrize("below", ["no", "not-sure"])
@@ -361,6 +392,158 @@ def test_reasons_name_the_signs_that_weigh_with_statement_and_answer() -> None:
         assert reason["section"]["title"].strip()
 
 
+# --- the cases issue 16 reported, and their relatives ------------------------------------
+
+OFFER_NOT_WORSE = {KNOW: "yes", BELOW: "no"}
+
+
+@pytest.mark.parametrize("rest", [
+    GROUNDWORK | NO_SIGNS,
+    {},
+    GROUNDWORK | NO_SIGNS | {TIME: "strongly-agree", ROUNDS: "agree"},
+    GROUNDWORK | NO_SIGNS | {ROUNDS: "strongly-agree", COSTS: "strongly-agree"},
+    {KNOW: "not-sure", BELOW: "not-sure", RIGID: "agree"},
+], ids=["groundwork", "nothing-else", "time-could-help", "diminishing-returns", "unsure"])
+def test_an_ethics_concern_at_agree_pauses_and_names_the_term(rest: dict[str, str]) -> None:
+    """Was: "Keep negotiating: no strong reason to leave" with the offer beating the
+    alternative (or another rule's advice, silent on the term)."""
+    result = assess(OFFER_NOT_WORSE | rest | {DEMANDS: "agree"})
+    assert_well_formed(result)
+    assert result["recommendation"] == "pause"
+    assert result["rule"] == "ethics-concern"
+    assert "standards or ethics" in result["advice"]
+    assert "room left" not in result["advice"]
+    assert sum(s.startswith(NAME_THE_TERM) for s in result["next_steps"]) == 1
+    assert any("walk away" in s for s in result["next_steps"])  # if they keep the term
+    assert reason_for(result, DEMANDS)["answer_label"] == "Agree"
+
+
+def test_an_ethics_concern_with_a_better_alternative_walks_away_and_names_the_term() -> None:
+    result = assess(GROUNDWORK | NO_SIGNS | {DEMANDS: "agree", KNOW: "yes", BELOW: "yes"})
+    assert result["recommendation"] == "walk-away"
+    assert result["rule"] == "below-alternative-and-signs"
+    assert result["next_steps"][0].startswith(NAME_THE_TERM)
+
+
+def test_the_red_line_names_the_term_once() -> None:
+    result = assess({DEMANDS: "strongly-agree"})
+    assert result["rule"] == "red-line"
+    assert not any(s.startswith(NAME_THE_TERM) for s in result["next_steps"])
+    assert any("which term you cannot accept" in s for s in result["next_steps"])
+
+
+@pytest.mark.parametrize("rest", [GROUNDWORK | NO_SIGNS, {}, NO_SIGNS, {DEMANDS: "neutral"}],
+                         ids=["groundwork", "nothing-else", "no-groundwork", "ethics-unsure"])
+def test_strong_diminishing_returns_and_an_offer_not_worse_than_the_alternative_accept(
+    rest: dict[str, str]
+) -> None:
+    """Was: "Keep negotiating" although further rounds cost more than they gain."""
+    result = assess(rest | OFFER_NOT_WORSE | {ROUNDS: "strongly-agree",
+                                              COSTS: "strongly-agree"})
+    assert_well_formed(result)
+    assert result["recommendation"] == "accept"
+    assert result["recommendation_label"] == "Accept the offer"
+    assert result["rule"] == "accept-more-rounds-cost-more"
+    assert "reservation point" in result["advice"]
+    assert result["section"]["href"] == "guide/signs/#choosing-your-move"
+    assert {ROUNDS, COSTS, KNOW, BELOW} <= {r["statement"] for r in result["reasons"]}
+    assert reason_for(result, BELOW)["text"].startswith("The offer is not below your alternative")
+    # Before saying yes, every term is read against the reader's standards once more.
+    assert any("against your standards" in s for s in result["next_steps"])
+    assert any("in writing" in s for s in result["next_steps"])
+
+
+def test_strong_lack_of_flexibility_and_an_offer_not_worse_accept() -> None:
+    result = assess(NO_SIGNS | OFFER_NOT_WORSE | {RIGID: "strongly-agree"})
+    assert (result["recommendation"], result["rule"]) == ("accept", "accept-no-one-moves")
+
+
+@pytest.mark.parametrize("sign", [RIGID, ROUNDS, COSTS])
+def test_a_stall_after_the_groundwork_with_an_offer_not_worse_accepts(sign: str) -> None:
+    """Was: "Keep negotiating: ... you have room left to work with" with a sign weighing."""
+    result = assess(GROUNDWORK | NO_SIGNS | OFFER_NOT_WORSE | {sign: "agree"})
+    assert_well_formed(result)
+    assert result["recommendation"] == "accept"
+    assert result["rule"] == "accept-after-the-groundwork"
+    assert "room left" not in result["advice"]
+    assert {INTERESTS, OPTIONS, TIME} <= {r["statement"] for r in result["reasons"]}
+
+
+@pytest.mark.parametrize("sign", [RIGID, ROUNDS])
+def test_a_plain_stall_before_the_groundwork_keeps_negotiating(sign: str) -> None:
+    """Agreeing (not strongly) that talks stall, with interests unsaid: say them first."""
+    result = assess(NO_SIGNS | OFFER_NOT_WORSE | {sign: "agree", INTERESTS: "disagree"})
+    assert (result["recommendation"], result["rule"]) == ("keep-negotiating",
+                                                          "interests-not-stated")
+
+
+def test_no_accept_while_time_could_bring_a_better_deal_but_ask_if_the_offer_waits() -> None:
+    result = assess(GROUNDWORK | NO_SIGNS | OFFER_NOT_WORSE | {
+        ROUNDS: "strongly-agree", TIME: "strongly-agree"})
+    assert result["recommendation"] == "pause"
+    assert result["rule"] == "offer-not-worse-and-time-could-help"
+    assert any("will not wait" in s for s in result["next_steps"])
+
+
+@pytest.mark.parametrize("mismatch", ["agree", "strongly-agree"])
+@pytest.mark.parametrize("rest", [GROUNDWORK | NO_SIGNS, {}, NO_SIGNS | {RIGID: "agree"},
+                                  NO_SIGNS | {ROUNDS: "strongly-agree"}],
+                         ids=["groundwork", "nothing-else", "and-rigid", "and-no-progress"])
+def test_a_mismatch_with_an_offer_not_worse_pauses_to_test_a_bridge(
+    mismatch: str, rest: dict[str, str]
+) -> None:
+    """Was: "you have room left to work with": a clash over what the deal is for is not
+    room, and never an accept."""
+    result = assess(rest | OFFER_NOT_WORSE | {GOALS: mismatch})
+    assert_well_formed(result)
+    assert result["recommendation"] == "pause"
+    assert result["rule"] == "mismatch-but-offer-not-worse"
+    assert "room left" not in " ".join(texts(result))
+    assert "bridging deal" in result["advice"]
+    assert any("bridging deal" in s for s in result["next_steps"])
+    assert any("walk away" in s for s in result["next_steps"])
+    assert result["section"]["href"] == "guide/signs/#mismatch-in-key-objectives"
+
+
+@pytest.mark.parametrize("below", ["not-sure", None])
+@pytest.mark.parametrize("signs", [
+    {RIGID: "agree", ROUNDS: "agree", GOALS: "agree"},
+    {RIGID: "strongly-agree", ROUNDS: "strongly-agree", GOALS: "strongly-agree"},
+    {ROUNDS: "strongly-agree"},
+], ids=["three-signs", "three-strong-signs", "one-sign"])
+def test_an_unsure_offer_check_is_never_reported_as_the_offer_holding_up(
+    below: str | None, signs: dict[str, str]
+) -> None:
+    """Was: "the deal still beats your alternative" after "Not sure"."""
+    result = assess(GROUNDWORK | NO_SIGNS | signs | {KNOW: "yes", BELOW: below})
+    assert_well_formed(result)
+    assert result["recommendation"] == "pause"
+    assert result["rule"] == "signs-offer-unclear"
+    for text in texts(result):
+        assert not any(claim in text for claim in OFFER_HOLDS_UP), text
+    assert "not sure" in result["advice"]
+    assert any("compare" in s for s in result["next_steps"])
+
+
+@pytest.mark.parametrize("know", ["no", "not-sure", None])
+def test_an_offer_not_worse_than_an_unknown_alternative_is_not_reported_as_such(
+    know: str | None
+) -> None:
+    """Was: "The offer is not below your alternative" though the reader does not know it."""
+    result = assess(GROUNDWORK | NO_SIGNS | {KNOW: know, BELOW: "no"})
+    assert result["recommendation"] == "keep-negotiating"
+    for text in texts(result):
+        assert not any(claim in text for claim in OFFER_HOLDS_UP), text
+    assert_alternative_step_first(result)
+
+
+def test_keep_going_no_longer_claims_room_left() -> None:
+    result = assess(GROUNDWORK | NO_SIGNS | OFFER_NOT_WORSE)
+    assert result["rule"] == "keep-going"
+    assert "room left" not in result["advice"]
+    assert "No walk-away sign weighs" in result["advice"]
+
+
 # --- every answer set gets a recommendation ----------------------------------------------
 
 def answer_sets() -> st.SearchStrategy[dict[str, list[str]]]:
@@ -374,10 +557,13 @@ def answer_sets() -> st.SearchStrategy[dict[str, list[str]]]:
 
 @FAST
 @given(answer_sets())
-def test_every_answer_set_gets_one_of_the_three_recommendations(
+def test_every_answer_set_gets_one_of_the_moves_or_a_request_for_answers(
     given_answers: dict[str, list[str]]
 ) -> None:
     result = quiz.score(BANK, given_answers).to_dict()
+    if not any(given_answers.values()):
+        assert result["recommendation"] == ANSWERS_NEEDED and result["rule"] is None
+        return
     assert_well_formed(result)
     assert result["rule"] in {r.id for r in BANK.rules.rules}
     assert json.loads(quiz.to_json(result)) == result
@@ -388,6 +574,66 @@ def test_every_answer_set_gets_one_of_the_three_recommendations(
         assert_alternative_step_first(result)
     else:
         assert not any(s.startswith(ALTERNATIVE_STEP) for s in result["next_steps"])
+
+
+def picks_sets() -> st.SearchStrategy[dict[str, str]]:
+    """Any answers, each statement answered or left out, at least one answered."""
+    return st.fixed_dictionaries({}, optional={
+        q.id: st.sampled_from([o.id for o in q.options]) for q in BANK.questions}).filter(bool)
+
+
+@FAST
+@given(picks_sets())
+def test_only_a_known_alternative_and_a_no_let_the_offer_hold_up(picks: dict[str, str]) -> None:
+    """A "Not sure" or unanswered offer check, or an unknown alternative, never yields
+    advice, a reason or a step claiming the offer beats (or is not below) the alternative."""
+    result = assess(dict(picks))
+    if picks.get(KNOW) == "yes" and picks.get(BELOW) == "no":
+        return
+    for text in texts(result):
+        assert not any(claim in text for claim in OFFER_HOLDS_UP), (result["rule"], text)
+
+
+@FAST
+@given(picks_sets())
+def test_accept_only_on_sound_ground(picks: dict[str, str]) -> None:
+    """Accept is never recommended with an ethics concern or a mismatch weighing, nor
+    unless the alternative is known, the offer is answered as not worse than it, and a
+    sign says more rounds will not gain more."""
+    result = assess(dict(picks))
+    signs = result["signs"]
+    if result["recommendation"] != "accept":
+        return
+    assert picks.get(DEMANDS) in (None, "strongly-disagree", "disagree", "neutral")
+    assert not signs["unreasonable-demands"]["weighs"]
+    assert not signs["mismatch-in-key-objectives"]["weighs"]
+    assert (picks.get(KNOW), picks.get(BELOW)) == ("yes", "no")
+    assert signs["lack-of-flexibility"]["weighs"] or signs["diminishing-returns"]["weighs"]
+    assert result["checks"]["time-could-help"] in ("no", "neutral")
+    assert any("against your standards" in s for s in result["next_steps"])
+
+
+@FAST
+@given(picks_sets())
+def test_an_ethics_concern_always_stops_the_deal_and_names_the_term(
+    picks: dict[str, str]
+) -> None:
+    result = assess(dict(picks))
+    if picks.get(DEMANDS) in ("agree", "strongly-agree"):
+        assert result["recommendation"] in ("pause", "walk-away"), result["rule"]
+        assert any("term you cannot accept" in s for s in result["next_steps"])
+    if picks.get(DEMANDS) == "agree":
+        assert sum(s.startswith(NAME_THE_TERM) for s in result["next_steps"]) == 1
+
+
+@FAST
+@given(picks_sets())
+def test_no_room_left_claim_while_a_sign_weighs(picks: dict[str, str]) -> None:
+    """Keeping going "with no reason to leave" is said only when no sign weighs."""
+    result = assess(dict(picks))
+    if any(sign["weighs"] for sign in result["signs"].values()):
+        assert result["rule"] != "keep-going"
+        assert not any("room left" in text for text in texts(result))
 
 
 def groundwork_grid() -> list[dict[str, str | None]]:
@@ -415,7 +661,26 @@ def test_no_walk_away_before_both_checks_except_the_red_line() -> None:
     assert wrong == [], f"{len(wrong)} walk-aways without both checks, e.g. {wrong[0]}"
 
 
-ORDER = {"keep-negotiating": 0, "pause": 1, "walk-away": 2}
+# How far a move goes toward leaving. Accepting ends the talks with a deal, so for this
+# purpose it stands with keep-negotiating: a stronger sign may turn either into a pause.
+ORDER = {"keep-negotiating": 0, "accept": 0, "pause": 1, "walk-away": 2}
+
+
+def test_keep_going_and_accept_in_the_grid_only_where_sound() -> None:
+    """Every mix of signs and checks after the groundwork: "no reason to leave" only when
+    no sign weighs; accept only with a known alternative the offer is not worse than, and
+    neither an ethics concern nor a mismatch weighing."""
+    wrong = []
+    for picks in groundwork_grid():
+        result = assess(picks)
+        weighing = {s for s, sign in result["signs"].items() if sign["weighs"]}
+        if result["rule"] == "keep-going" and weighing:
+            wrong.append((result["rule"], picks))
+        if result["recommendation"] == "accept" and (
+                weighing & {"unreasonable-demands", "mismatch-in-key-objectives"}
+                or (picks[KNOW], picks[BELOW]) != ("yes", "no")):
+            wrong.append((result["rule"], picks))
+    assert wrong == [], f"{len(wrong)} cases, e.g. {wrong[0]}"
 
 
 def test_a_stronger_sign_never_softens_the_recommendation() -> None:
@@ -516,7 +781,7 @@ def test_the_mini_assessment_is_valid_and_scores() -> None:
     assert [q.id for q in bank.questions] == [STATEMENT, "know-alternative"]
     walk = quiz.score(bank, {STATEMENT: ["agree"], "know-alternative": ["agree"]}).to_dict()
     assert (walk["recommendation"], walk["rule"]) == ("walk-away", RULE)
-    keep = quiz.score(bank, {}).to_dict()
+    keep = quiz.score(bank, {STATEMENT: ["disagree"]}).to_dict()
     assert (keep["recommendation"], keep["rule"]) == ("keep-negotiating", "keep-going")
     assert keep["next_steps"] == ["Work out your best alternative before deciding.",
                                   "Keep going."]
@@ -632,6 +897,13 @@ CASES: dict[str, dict[str, str | None]] = {
     "leverage": NO_SIGNS | GROUNDWORK | {KNOW: "yes", BELOW: "yes"},
     "all-neutral": all_neutral(),
     "some-unanswered": {RIGID: "agree", INTERESTS: "strongly-agree", TIME: "agree"},
+    "accept": NO_SIGNS | {ROUNDS: "strongly-agree", COSTS: "strongly-agree", KNOW: "yes",
+                          BELOW: "no"},
+    "ethics-concern": {DEMANDS: "agree", KNOW: "yes", BELOW: "no"},
+    "mismatch-bridge": GROUNDWORK | {GOALS: "strongly-agree", KNOW: "yes", BELOW: "no"},
+    "offer-unclear": {RIGID: "agree", ROUNDS: "agree", GOALS: "agree", KNOW: "yes",
+                      BELOW: "not-sure"},
+    "no-answers": {},
 }
 
 
@@ -656,7 +928,7 @@ def test_score_prints_the_engine_json(case: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     data = json.loads(done.stdout)
-    assert data["recommendation"] in RECOMMENDATIONS
+    assert data["recommendation"] in (RECOMMENDATIONS if given_answers else {ANSWERS_NEEDED})
     assert isinstance(data["reasons"], list)
     assert done.stdout == quiz.to_json(quiz.score(BANK_ID, given_answers).to_dict()) + "\n"
 
@@ -685,6 +957,20 @@ def test_take_gives_the_same_recommendation_as_score(case: str, tmp_path: Path) 
         assert squash(step) in summary
     for reason in scored["reasons"]:
         assert squash(reason["text"]) in summary
+    assert "not professional advice" in done.stdout
+
+
+@pytest.mark.parametrize("stdin", ["q\n", "\n" * len(BANK.questions)], ids=["quit", "skip-all"])
+def test_take_with_no_answers_asks_for_answers_instead_of_recommending(stdin: str) -> None:
+    done = run("take", BANK_ID, stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    head = lines.index("Your results")
+    assert lines[head + 2] == "No recommendation yet"
+    summary = squash("\n".join(lines[head:]))
+    assert squash(quiz.score(BANK, {}).to_dict()["advice"]) in summary
+    assert "Why:" not in lines[head:]
+    assert not any(label in lines[head:] for label in RECOMMENDATIONS.values())
     assert "not professional advice" in done.stdout
 
 

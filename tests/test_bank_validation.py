@@ -10,6 +10,7 @@ import pytest
 
 import quiz
 from quiz import BankError, Problem
+from quiz.render import render_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE = "banks/mini.toml"
@@ -42,6 +43,7 @@ move-section = "recognizing-an-impasse"
 [scenarios.explain]
 keep-negotiating = "Pressing for the full 10% now runs into a freeze your manager cannot lift."
 pause = "Right: the obstacle is timing, not will."
+accept = "Accepting now gives up the rest of the raise for good."
 walk-away = "Nothing here crosses a line. Walking away throws a written offer away."
 unreasonable-demands = "You are not asked to give up any standard or principle."
 lack-of-flexibility = "Your manager is flexible: she offers part now in writing."
@@ -218,10 +220,75 @@ def test_best_move_must_be_a_move(value: str) -> None:
     assert_reported(broken('best-move = "pause"', f"best-move = {value}"), "best-move", SID)
 
 
-def test_best_move_as_a_list_is_rejected() -> None:
-    # A single-choice question must have exactly one correct option: best-move is one value.
-    assert_reported(broken('best-move = "pause"', 'best-move = ["pause", "walk-away"]'),
-                    "best-move", SID, words="must be text")
+def test_best_move_may_be_two_defensible_moves() -> None:
+    bank = quiz.parse_bank(broken('best-move = "pause"', 'best-move = ["pause", "accept"]'),
+                           FILE)
+    question = bank.question(f"{SID}-move")
+    assert question is not None and question.kind == "single"
+    assert question.correct_ids == {"pause", "accept"}
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ('["pause"]', "lists 1"),
+    ('["pause", "accept", "walk-away"]', "lists 3"),
+    ("[]", "lists 0"),
+    ('["pause", "pause"]', "twice"),
+    ('["pause", "run"]', "'run' is not one of"),
+    ('["pause", 2]', "one id or a list of two"),
+    ("2", "must be text"),
+])
+def test_best_move_list_must_be_two_different_moves(value: str, words: str) -> None:
+    problem = assert_reported(broken('best-move = "pause"', f"best-move = {value}"),
+                              "best-move", SID, words=words)
+    assert "\n" not in problem.message
+
+
+def test_missing_explanation_for_accept() -> None:
+    assert_reported(broken('accept = "Accepting now gives up the rest of the raise for good."\n',
+                           ""), "explain.accept", SID, words="missing")
+
+
+@pytest.mark.parametrize("value", ["weak", "strong"])
+def test_the_alternative_is_read_but_not_shown(value: str) -> None:
+    text = broken("signs = []", f'signs = []\nalternative = "{value}"')
+    bank = quiz.parse_bank(text, FILE)
+    assert bank.scenarios[0].alternative == value
+    assert value not in render_bank(bank).replace(f"{SID}", "")
+
+
+def test_without_an_alternative_or_features() -> None:
+    scenario = quiz.parse_bank(VALID, FILE).scenarios[0]
+    assert (scenario.alternative, scenario.features) == ("", ())
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ('"none"', "not one of"), ('"Weak"', "not one of"), ('""', "empty"), ("true", "text"),
+])
+def test_the_alternative_must_be_weak_or_strong(value: str, words: str) -> None:
+    problem = assert_reported(broken("signs = []", f"signs = []\nalternative = {value}"),
+                              "alternative", SID, words=words)
+    if words == "not one of":
+        assert "weak, strong" in problem.message
+
+
+def test_features_are_read_in_order_and_not_shown() -> None:
+    text = broken("signs = []", 'signs = []\nfeatures = ["re-trade", "multi-party"]')
+    bank = quiz.parse_bank(text, FILE)
+    assert bank.scenarios[0].features == ("re-trade", "multi-party")
+    html = render_bank(bank)
+    assert "re-trade" not in html and "multi-party" not in html
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ('["bluff"]', "'bluff' is not one of"),
+    ('["re-trade", "re-trade"]', "twice"),
+    ('"re-trade"', "list of ids"),
+])
+def test_features_must_be_known_ids(value: str, words: str) -> None:
+    problem = assert_reported(broken("signs = []", f"signs = []\nfeatures = {value}"),
+                              "features", SID, words=words)
+    if "not one of" in words:
+        assert "bridging-deal" in problem.message
 
 
 def test_missing_best_move() -> None:

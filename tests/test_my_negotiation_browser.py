@@ -238,3 +238,48 @@ def test_python_that_cannot_start_is_explained_and_answers_kept(
         page.reload()
         expect(radio(page, "no-one-moves", "strongly-agree")).to_be_checked()
         expect(radio(page, "know-alternative", "no")).to_be_checked()
+
+
+def test_no_answers_get_a_request_for_answers_shown_like_a_result(
+    page: Page, site_url: str, problems: list[str], tmp_path: Path
+) -> None:
+    """Was: a recommendation with nothing answered. Now the engine asks for answers, and
+    the page shows that request where a recommendation goes, focused and announced."""
+    expected = cli_score({}, tmp_path)
+    assert expected["recommendation"] == "answers-needed"
+    page.goto(site_url + PAGE)
+    recommendation_button(page).click()
+    done = page.locator(f'[data-quiz="{BANK_ID}"][data-recommendation]')
+    expect(done).to_be_attached(timeout=READY)
+    assert root(page).get_attribute("data-recommendation") == "answers-needed"
+    results = page.locator("[data-quiz-results]")
+    expect(results).to_be_visible()
+    expect(results.locator(".quiz-recommendation")).to_have_text(
+        expected["recommendation_label"])
+    expect(results).to_contain_text(expected["advice"])
+    for step in expected["next_steps"]:
+        expect(results).to_contain_text(step)
+    expect(results.get_by_role("heading", name="Why")).to_have_count(0)
+    for label in quiz.MOVES.values():
+        expect(results.locator(".quiz-recommendation")).not_to_have_text(label)
+    assert page.evaluate("document.activeElement.id") == f"{BANK_ID}--results"
+    expect(results.get_by_role("heading", name=re.compile("recommendation", re.I))).to_be_visible()
+    assert problems == []
+
+
+def test_an_offer_worth_taking_gets_accept_as_on_the_command_line(
+    page: Page, site_url: str, problems: list[str], tmp_path: Path
+) -> None:
+    picks = {"rounds-without-progress": "strongly-agree", "costs-outweigh-gains": "strongly-agree",
+             "demands-cross-line": "disagree", "know-alternative": "yes",
+             "offer-below-alternative": "no"}
+    expected = cli_score({k: [v] for k, v in picks.items()}, tmp_path)
+    assert expected["recommendation"] == "accept"
+    page.goto(site_url + PAGE)
+    assert answer_and_recommend(page, picks) == "accept"
+    results = page.locator("[data-quiz-results]")
+    expect(results.locator(".quiz-recommendation")).to_have_text("Accept the offer")
+    expect(results).to_contain_text(expected["advice"])
+    for reason in expected["reasons"]:
+        expect(results).to_contain_text(reason["text"])
+    assert problems == []

@@ -106,6 +106,11 @@ def test_shipped_python_scores_every_bank_like_cpython(site_dir: Path, tmp_path:
     assert oks.count(True) > len(oks) // 2 and oks.count(False) >= 10
     assert out["banks"] == {f: bank_message(t, f) for f, t in BROKEN_BANKS.items()}
     assert all(m != "accepted" for m in out["banks"].values())
+    # The move options' order (quiz.order) is decided as a bank loads: the browser's
+    # feedback lists right answers in it, so it must match the page CPython rendered.
+    assert json.loads(out["orders"]) == {
+        b: {q.id: [o.id for o in q.options] for q in quiz.load_bank(b).questions}
+        for b in quiz.bank_ids()}
 
 
 def test_shipped_files_match_their_integrity_hashes(site_dir: Path) -> None:

@@ -171,6 +171,7 @@ move-section = "introduction"
 [scenarios.explain]
 keep-negotiating = "k"
 pause = "p"
+accept = "a"
 walk-away = "w"
 unreasonable-demands = "u"
 lack-of-flexibility = "l"

@@ -39,6 +39,7 @@ LIVE = {b: [q for q in bank.questions if b not in FIRST or (q.scenario and q.sce
         for b, bank in BANKS.items()}
 VERDICT = re.compile(r"^(Right|Partly right|Not quite): \d+ of \d+ points?\.$")
 NOT_TEXT = ("undefined", "[object Object]", "NaN")
+SAVE_VERSION = 3  # quiz-saved.js VERSION: 2 saved three-move feedback with "also_right"
 DELETE = object()
 
 
@@ -90,7 +91,7 @@ def may_show_saved_views(raw: str, bank: quiz.Bank) -> bool:
         value = json.loads(raw)
     except (ValueError, RecursionError):
         return False
-    return (isinstance(value, dict) and value.get("v") == 2
+    return (isinstance(value, dict) and value.get("v") == SAVE_VERSION
             and value.get("hash") == content_hash(bank))
 
 
@@ -127,7 +128,7 @@ def saved_state(bank: quiz.Bank, rng: random.Random) -> dict[str, Any]:
         result["summary"]["text"] = MARK + result["summary"]["text"]
     else:
         result["recommendation_label"] = MARK + result["recommendation_label"]
-    return {"v": 2, "hash": content_hash(bank), "answers": answers, "feedback": feedback,
+    return {"v": SAVE_VERSION, "hash": content_hash(bank), "answers": answers, "feedback": feedback,
             "results": result if rng.random() < 0.7 else None}
 
 
@@ -212,7 +213,7 @@ def damaged(bank: quiz.Bank, rng: random.Random) -> str:
             where = rng.choice([p for p in paths(value) if p or kind == "replace"])
             value = put(value, where, garbage(rng) if kind == "replace" else DELETE)
         elif kind == "version":
-            value = put(value, ("v",), rng.choice([1, 0, 3, "2", None, 2.5, DELETE]))
+            value = put(value, ("v",), rng.choice([1, 0, 2, "3", None, 2.5, DELETE]))
         elif kind == "hash":
             value = put(value, ("hash",), rng.choice(
                 ["0000000000000000", content_hash(bank).upper(), "", 12, None,
@@ -242,6 +243,38 @@ def generated_cases() -> list[Case]:
     return cases
 
 
+# --- a save from the three-move bank (format 2), before the accept move ---
+
+
+def three_move_feedback(feedback: dict[str, Any]) -> dict[str, Any]:
+    """One question's feedback as the three-move engine wrote it: "also_right", marked."""
+    old = {k: v for k, v in copy.deepcopy(feedback).items() if k != "right_answer"}
+    old["also_right"] = MARK + "Also right: Walk away."
+    for option in old["chosen"]:
+        option["explanation"] = MARK + option["explanation"]
+    return old
+
+
+def three_move_save(bank: quiz.Bank) -> str:
+    """What the site saved before `accept`: three-move answers, feedback and results."""
+    moves = [q for q in LIVE[bank.id] if q.role == "move"]
+    signs = [q for q in LIVE[bank.id] if q.role == "signs"]
+    answers = {q.id: [("keep-negotiating", "pause", "walk-away")[n % 3]]
+               for n, q in enumerate(moves)}
+    answers |= {signs[0].id: ["none"], signs[1].id: ["lack-of-flexibility",
+                                                     "diminishing-returns"]}
+    result = quiz.score(bank.id, answers, round=FIRST[bank.id]).to_dict()
+    result["summary"]["moves"] = {"answered": len(moves), "right": 0,
+                                  "walked_away_too_soon": 1, "stayed_too_long": 1}
+    result["summary"]["text"] = MARK + result["summary"]["text"]
+    for one in result["questions"].values():
+        one.pop("right_answer")
+        one["also_right"] = ""
+    feedback = {qid: three_move_feedback(result["questions"][qid]) for qid in answers}
+    return json.dumps({"v": 2, "hash": "35172e36a71cf747", "answers": answers,  # that build's
+                       "feedback": feedback, "results": result})
+
+
 # --- hand-picked: the reported crash and its relatives ---
 
 
@@ -259,7 +292,7 @@ def hand_picked() -> list[Case]:
     stale_result["summary"]["text"] = MARK + stale_result["summary"]["text"]
     no_moves = copy.deepcopy(stale_result)
     del no_moves["summary"]["moves"]
-    current = {"v": 2, "hash": content_hash(signs), "answers": answers}
+    current = {"v": SAVE_VERSION, "hash": content_hash(signs), "answers": answers}
 
     def dump(value: Any) -> str:
         return json.dumps(value)
@@ -271,6 +304,8 @@ def hand_picked() -> list[Case]:
     bad_link = copy.deepcopy(feedback[move.id])
     bad_link["chosen"][0]["section"]["href"] = "javascript:window.__pwned=1"
     mine = {"demands-cross-line": ["strongly-agree"], "know-alternative": ["yes"]}
+    saved_mine = {"v": SAVE_VERSION, "hash": content_hash(negotiation), "answers": mine}
+    three_moves = three_move_save(signs)
     verdict = quiz.score(negotiation.id, mine).to_dict()
     old_verdict = {k: v for k, v in verdict.items() if k not in ("reasons", "next_steps")}
     return [
@@ -284,7 +319,7 @@ def hand_picked() -> list[Case]:
                              "results": stale_result}),
              "feedback and results from other bank content",
              recheck=[move.id, picks.id], rescore=True),
-        Case(signs.id, dump({"v": 2, "answers": answers, "feedback": stale,
+        Case(signs.id, dump({"v": SAVE_VERSION, "answers": answers, "feedback": stale,
                              "results": stale_result}),
              "feedback and results without a bank hash",
              recheck=[move.id, picks.id], rescore=True),
@@ -297,7 +332,7 @@ def hand_picked() -> list[Case]:
         Case(signs.id, dump({**current, "answers": {move.id: ["pause"]},
                              "feedback": {move.id: feedback[move.id]}}),
              "feedback for another answer than the saved one", recheck=[move.id]),
-        Case(signs.id, dump({"v": 2, "hash": content_hash(signs), "answers": {
+        Case(signs.id, dump({"v": SAVE_VERSION, "hash": content_hash(signs), "answers": {
             move.id: ["pause", "walk-away"], picks.id: ["none", "diminishing-returns"],
             "gone-question": ["pause"], signs.questions[2].id: ["walk-away"],
             signs.questions[3].id: ["unknown-sign"]}}),
@@ -306,15 +341,20 @@ def hand_picked() -> list[Case]:
              '{"polluted": 1}, "constructor": ["x"], "' + move.id + '": ["pause"]}}',
              "prototype-pollution keys"),
         Case(signs.id, "{not json", "damaged text"),
+        Case(signs.id, three_moves, "format 2: the three-move bank's feedback",
+             recheck=list(json.loads(three_moves)["feedback"]), rescore=True),
+        Case(signs.id, dump({**current, "feedback": {qid: three_move_feedback(one)
+                                                      for qid, one in feedback.items()}}),
+             "this version and bank, feedback in the three-move shape",
+             recheck=[move.id, picks.id]),
         Case(negotiation.id, dump({"v": 1, "answers": mine, "results": old_verdict}),
              "format 1, a recommendation without reasons or next steps", rescore=True),
-        Case(negotiation.id, dump({"v": 2, "hash": content_hash(negotiation), "answers": mine,
-                                   "results": {**verdict, "recommendation": "<b>walk</b>"}}),
+        Case(negotiation.id, dump({**saved_mine, "results": {**verdict,
+                                                             "recommendation": "<b>walk</b>"}}),
              "a recommendation id that is markup", rescore=True),
-        Case(negotiation.id, dump({"v": 2, "hash": content_hash(negotiation), "answers": mine,
-                                   "results": result}),
+        Case(negotiation.id, dump({**saved_mine, "results": result}),
              "the self-check's results saved as the recommendation", rescore=True),
-        Case(negotiation.id, dump({"v": 2, "hash": "f" * 16, "answers": {
+        Case(negotiation.id, dump({"v": SAVE_VERSION, "hash": "f" * 16, "answers": {
             **mine, "know-alternative": ["maybe"]}, "results": verdict}),
              "other bank content and an option since removed", rescore=True),
     ]
@@ -443,6 +483,28 @@ def test_returning_reader_with_an_older_save_on_a_fresh_page(
     expect_worked_out_again(root, case)
     assert_nothing_leaked(page, root, case)
     still_checks_and_scores(page, root, BANKS[case.bank], 0)
+    assert problems == []
+
+
+def test_a_save_from_the_three_move_bank_restores_on_a_fresh_page(
+    page: Page, site_url: str, problems: list[str]
+) -> None:
+    bank = BANKS["spot-the-signs"]
+    raw = three_move_save(bank)
+    case = Case(bank.id, raw, "three-move save, fresh page",
+                recheck=list(json.loads(raw)["feedback"]), rescore=True)
+    page.goto(site_url)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key(case.bank), case.raw])
+    page.goto(site_url + PAGES[case.bank])
+    root = page.locator(f'[data-quiz="{case.bank}"]')
+    saved = json.loads(case.raw)["answers"]
+    assert checked(page) == kept_answers(case.raw, bank) == {
+        qid: sorted(picks) for qid, picks in saved.items()}, "every old answer still fits"
+    expect_worked_out_again(root, case)
+    expect(root).not_to_contain_text("Also right")
+    expect(root.locator("[data-quiz-status]")).not_to_contain_text("could not")
+    assert_nothing_leaked(page, root, case)
+    still_checks_and_scores(page, root, bank, 0)
     assert problems == []
 
 

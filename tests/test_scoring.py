@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quiz
-from quiz import AnswerError, Bank, bridge
+from quiz import AnswerError, Bank, bridge, scoring, wording
 
 PRACTICE = Path(__file__).resolve().parent / "banks" / "practice.toml"
 SIGNS = ("unreasonable-demands", "lack-of-flexibility", "diminishing-returns",
          "mismatch-in-key-objectives")
-MOVES = ("keep-negotiating", "pause", "walk-away")
+MOVES = ("keep-negotiating", "pause", "accept", "walk-away")
 TOP_KEYS = ["bank", "kind", "score", "max_score", "score_text", "answered", "total",
             "answered_text", "unanswered", "questions", "criteria", "summary"]
 FAST = settings(max_examples=200, deadline=None)
@@ -33,7 +33,12 @@ def practice() -> Bank:
 
 
 def correct_answers(bank: Bank) -> dict[str, list[str]]:
-    return {q.id: [o.id for o in q.options if o.correct] for q in bank.questions}
+    """Every right option; the first of them where only one may be chosen."""
+    answers = {}
+    for q in bank.questions:
+        right = [o.id for o in q.options if o.correct]
+        answers[q.id] = right[:1] if q.kind == "single" else right
+    return answers
 
 
 def wrong_answers(bank: Bank) -> dict[str, list[str]]:
@@ -54,8 +59,8 @@ def test_every_scenario_asks_a_move_and_the_signs(shipped: Bank) -> None:
     for q in shipped.questions:
         if q.id.endswith("-move"):
             assert q.kind == "single"
-            assert [o.id for o in q.options] == list(MOVES)
-            assert sum(o.correct for o in q.options) == 1
+            assert sorted(o.id for o in q.options) == sorted(MOVES)  # order: test_option_order
+            assert sum(o.correct for o in q.options) in {1, 2}
         else:
             assert q.kind == "multiple"
             assert [o.id for o in q.options] == [*SIGNS, "none"]
@@ -68,13 +73,15 @@ def test_every_scenario_asks_a_move_and_the_signs(shipped: Bank) -> None:
 def test_all_correct_answers_score_full_marks(shipped: Bank) -> None:
     result = quiz.score(shipped, correct_answers(shipped)).to_dict()
     assert result["score"] == result["max_score"]
-    assert result["max_score"] == sum(len(q.correct_ids) for q in shipped.questions)
+    assert result["max_score"] == sum(1 if q.kind == "single" else len(q.correct_ids)
+                                      for q in shipped.questions)
     assert result["unanswered"] == []
     assert result["answered"] == result["total"] == len(shipped.questions)
     for data in result["questions"].values():
         assert data["points"] == data["max_points"]
         assert data["correct"] is True
         assert data["missed"] == []
+        assert data["right_answer"] == ""
     for sign in result["criteria"].values():
         assert sign["status"] in {"strong", "untested"}
         assert sign["missed"] == sign["flagged_absent"] == 0
@@ -172,6 +179,110 @@ def test_nothing_answered(practice: Bank) -> None:
     assert data["unanswered"] == [q.id for q in practice.questions]
     assert all(c["status"] == "untested" for c in data["criteria"].values())
     assert data["summary"]["text"] == "Answer some scenarios to see your profile."
+
+
+# --- two right moves, the accept move, and the right answer after a wrong one -----------
+
+TWO_MOVES = PRACTICE.read_text(encoding="utf-8").replace(
+    'best-move = "pause"\nsigns = ["diminishing-returns"]',
+    'best-move = ["pause", "accept"]\nsigns = ["diminishing-returns"]')
+
+
+@pytest.fixture(scope="module")
+def two_moves() -> Bank:
+    bank = quiz.parse_bank(TWO_MOVES, "practice.toml")
+    question = bank.question("endless-rounds-move")
+    assert question is not None and question.correct_ids == {"pause", "accept"}
+    return bank
+
+
+@pytest.mark.parametrize("pick", ["pause", "accept"])
+def test_either_right_move_earns_the_one_point(two_moves: Bank, pick: str) -> None:
+    data = quiz.score(two_moves, {"endless-rounds-move": [pick]}).to_dict()
+    question = data["questions"]["endless-rounds-move"]
+    assert (question["points"], question["max_points"], question["correct"]) == (1, 1, True)
+    assert question["missed"] == question["missed_labels"] == []
+    assert question["right_answer"] == ""
+    assert question["verdict"] == "Right: 1 of 1 point."
+    assert data["summary"]["moves"]["right"] == 1
+
+
+@pytest.mark.parametrize("pick", ["keep-negotiating", "walk-away"])
+def test_a_wrong_move_names_both_right_ones(two_moves: Bank, pick: str) -> None:
+    question = two_moves.question("endless-rounds-move")
+    assert question is not None
+    right = [o for o in question.options if o.correct]  # in the order the reader saw them
+    data = quiz.score(two_moves, {"endless-rounds-move": [pick]}).to_dict()
+    result = data["questions"]["endless-rounds-move"]
+    assert (result["points"], result["max_points"], result["correct"]) == (0, 1, False)
+    assert result["missed"] == [o.id for o in right]
+    assert result["right_answer"] == f"The right answers: {right[0].label} or {right[1].label}."
+
+
+def test_two_right_moves_do_not_raise_the_maximum(two_moves: Bank, practice: Bank) -> None:
+    assert quiz.score(two_moves, {}).max_score == quiz.score(practice, {}).max_score == 7
+
+
+def test_the_right_answer_after_a_wrong_move(practice: Bank) -> None:
+    data = quiz.score(practice, {"budget-freeze-move": ["walk-away"]}).to_dict()
+    assert data["questions"]["budget-freeze-move"]["right_answer"] == (
+        "The right answer: Pause and revisit later.")
+
+
+@pytest.mark.parametrize(("picks", "shown"), [
+    (["unreasonable-demands"], True),  # partly right
+    (["unreasonable-demands", "mismatch-in-key-objectives", "diminishing-returns"], True),
+    (["none"], True),
+    (["unreasonable-demands", "mismatch-in-key-objectives"], False),
+])
+def test_the_right_answer_to_the_signs_is_the_whole_set(practice: Bank, picks: list[str],
+                                                        shown: bool) -> None:
+    data = quiz.score(practice, {"kickback-request-signs": picks}).to_dict()
+    expected = "The right answer: Unreasonable demands and Mismatch in key objectives."
+    assert data["questions"]["kickback-request-signs"]["right_answer"] == (
+        expected if shown else "")
+
+
+def test_no_feedback_says_also_right(shipped: Bank) -> None:
+    for answers in (wrong_answers(shipped), correct_answers(shipped)):
+        for question in quiz.score(shipped, answers).to_dict()["questions"].values():
+            assert "also_right" not in question
+            assert question["right_answer"] == "" or question["right_answer"].startswith(
+                ("The right answer: ", "The right answers: "))
+
+
+@pytest.mark.parametrize(("chosen", "right", "mistake"), [
+    ("walk-away", {"pause"}, "walked_away_too_soon"),
+    ("walk-away", {"accept"}, "walked_away_too_soon"),
+    ("accept", {"walk-away"}, "accepted_too_soon"),
+    ("accept", {"keep-negotiating"}, "accepted_too_soon"),
+    ("pause", {"walk-away"}, "stayed_too_long"),
+    ("keep-negotiating", {"accept"}, "missed_a_good_offer"),
+    ("keep-negotiating", {"pause"}, ""),  # a lesser slip: both stay at the table
+    ("keep-negotiating", {"pause", "walk-away"}, ""),
+    ("pause", {"accept", "walk-away"}, "stayed_too_long"),
+])
+def test_kinds_of_wrong_move(chosen: str, right: set[str], mistake: str) -> None:
+    assert scoring.mistake(chosen, frozenset(right)) == mistake
+
+
+def test_accepting_too_soon_is_named_in_the_summary(practice: Bank) -> None:
+    data = quiz.score(practice, {"kickback-request-move": ["accept"],
+                                 "budget-freeze-move": ["accept"]}).to_dict()
+    assert data["summary"]["moves"]["accepted_too_soon"] == 2
+    assert "You accepted the offer in 2 scenarios where" in data["summary"]["text"]
+
+
+@pytest.mark.parametrize(("labels", "either", "text"), [
+    (["Walk away"], True, "The right answer: Walk away."),
+    (["Pause and revisit later", "Accept the offer"], True,
+     "The right answers: Pause and revisit later or Accept the offer."),
+    (["Lack of flexibility", "Diminishing returns"], False,
+     "The right answer: Lack of flexibility and Diminishing returns."),
+    ([], False, ""),
+])
+def test_right_answer_wording(labels: list[str], either: bool, text: str) -> None:
+    assert wording.right_answer(labels, either=either) == text
 
 
 # --- the shape of a result -------------------------------------------------------------
@@ -278,7 +389,8 @@ def test_moves_summary(practice: Bank) -> None:
         "kickback-request-move": ["pause"],
     }).to_dict()
     moves = data["summary"]["moves"]
-    assert moves == {"answered": 3, "right": 0, "walked_away_too_soon": 2, "stayed_too_long": 1}
+    assert moves == {"answered": 3, "right": 0, "walked_away_too_soon": 2, "stayed_too_long": 1,
+                     "accepted_too_soon": 0, "missed_a_good_offer": 0}
     assert "You chose to walk away in 2 scenarios where" in data["summary"]["text"]
     assert "You stayed at the table in 1 scenario where" in data["summary"]["text"]
 
@@ -287,7 +399,8 @@ def test_right_moves_are_not_counted_as_mistakes(practice: Bank) -> None:
     data = quiz.score(practice, {"kickback-request-move": ["walk-away"],
                                  "budget-freeze-move": ["pause"]}).to_dict()
     assert data["summary"]["moves"] == {"answered": 2, "right": 2, "walked_away_too_soon": 0,
-                                        "stayed_too_long": 0}
+                                        "stayed_too_long": 0, "accepted_too_soon": 0,
+                                        "missed_a_good_offer": 0}
     assert data["summary"]["text"] == "Answer more scenarios to test every sign."
 
 
@@ -338,7 +451,7 @@ MALFORMED: list[tuple[str, object, str]] = [
     ("duplicate option", {SIGNS_Q: ["lack-of-flexibility", "lack-of-flexibility"]}, "twice"),
     ("none with a sign", {SIGNS_Q: ["none", "diminishing-returns"]}, "none"),
     ("sign with none", {SIGNS_Q: ["diminishing-returns", "none"]}, "none"),
-    ("list longer than options", {MOVE: ["pause"] * 4}, "choices"),
+    ("list longer than options", {MOVE: ["pause"] * (len(MOVES) + 1)}, "choices"),
     ("huge key", {HUGE: ["pause"]}, "unknown question"),
     ("huge option", {MOVE: [HUGE]}, "unknown option"),
     ("huge value", {MOVE: HUGE}, "must be a list"),

@@ -45,7 +45,10 @@ def compile_quiz(wheel: str, optimize: int) -> bytes:
     """The quiz package from its wheel: its modules as .pyc, its banks as they are."""
     shutil.rmtree(QUIZ, ignore_errors=True)
     with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(QUIZ, [n for n in archive.namelist() if n.startswith("quiz/")])
+        # Modules and banks only: authors' files beside a bank (its blind-review tally)
+        # stay out of what browsers download.
+        archive.extractall(QUIZ, [n for n in archive.namelist()
+                                  if n.startswith("quiz/") and n.endswith((".py", ".toml"))])
     compile_tree(QUIZ, SITE_PACKAGES, optimize)
     return sourceless_zip(QUIZ)
 

@@ -3,7 +3,8 @@
 // lock file, and its precompiled quiz package unpacked into site-packages.
 // Usage: node score.mjs SITE_DIR CASES.json
 //   CASES: {"requests": [json, ...], "banks": {"file": "toml text", ...}}
-//   -> {"python": version, "results": [json, ...], "banks": {"file": message, ...}}
+//   -> {"python": version, "results": [json, ...], "banks": {"file": message, ...},
+//       "orders": json of {bank id: {question id: [option id, ...]}}}
 // A module missing from the shipped standard library exits 3, naming the module.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,8 +35,12 @@ for file, text in broken_banks.items():
     except quiz.BankError as error:
         messages[file] = str(error)
 messages`).toJs({ dict_converter: Object.fromEntries });
+  const orders = pyodide.runPython(`
+import json
+json.dumps({b: {q.id: [o.id for o in q.options] for q in quiz.load_bank(b).questions}
+            for b in quiz.bank_ids()})`);
   const python = pyodide.runPython("import sys; sys.version");
-  process.stdout.write(JSON.stringify({ python, results, banks }));
+  process.stdout.write(JSON.stringify({ python, results, banks, orders }));
 } catch (error) {
   const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(String(error?.message));
   if (!missing) throw error;

@@ -2,7 +2,9 @@
 // the bank may have changed since, or it may be damaged. Every part is checked against
 // the form and the bank's content hash; what fits is kept, the rest is dropped.
 
-export const VERSION = 2; // 1: no bank hash, feedback and results kept blindly
+// 1: no bank hash, feedback and results kept blindly; 2: feedback said "also_right"
+// (three moves); 3: feedback names the whole "right_answer".
+export const VERSION = 3;
 
 const MAX_TEXT = 5000; // characters in any saved string a view would show
 const MAX_ITEMS = 200; // entries in any saved list or map
@@ -27,7 +29,7 @@ const section = recordOf({ href, title: text });
 
 // What quiz-view.js reads, field by field.
 const feedbackShape = recordOf({
-  correct: flag, verdict: text, also_right: text, missed: listOf(text),
+  correct: flag, verdict: text, right_answer: text, missed: listOf(text),
   chosen: listOf(recordOf({ id: text, label: text, explanation: text, correct: flag, section })),
 });
 const selfCheckShape = recordOf({

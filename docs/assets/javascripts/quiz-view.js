@@ -32,8 +32,8 @@ export function feedbackView(feedback) {
       sectionLink(option.section)));
   }
   box.append(list);
-  if (feedback.also_right) {
-    box.append(el("p", { class: "quiz-feedback__missed", text: feedback.also_right }));
+  if (feedback.right_answer) {
+    box.append(el("p", { class: "quiz-feedback__missed", text: feedback.right_answer }));
   }
   return box;
 }
