@@ -16,6 +16,7 @@ import quiz
 from harness import serve
 from tests.support.banks import option_label
 from tests.support.quiz_page import with_load_timeout
+from tests.test_accessibility_browser import axe_violations
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -264,6 +265,7 @@ def test_no_answers_get_a_request_for_answers_shown_like_a_result(
         expect(results.locator(".quiz-recommendation")).not_to_have_text(label)
     assert page.evaluate("document.activeElement.id") == f"{BANK_ID}--results"
     expect(results.get_by_role("heading", name=re.compile("recommendation", re.I))).to_be_visible()
+    assert axe_violations(page) == []
     assert problems == []
 
 
