@@ -25,11 +25,11 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from harness import LAUNCH_ARGS, built_site, chrome_path, hook, serve
+from harness import LAUNCH_ARGS, built_site, chrome_path, serve
 from harness.site import ROOT
+from walk_away import pyodide
 
-RUNTIME = hook("pyodide_runtime")
-STOCK_FILES = (*RUNTIME.FILES, *RUNTIME.BUILD_FILES)  # stock Pyodide: the whole npm set
+STOCK_FILES = (*pyodide.FILES, *pyodide.BUILD_FILES)  # stock Pyodide: the whole npm set
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8,
            "uploadThroughput": 750e3 / 8}
 PYTHON_PATHS = ("/assets/pyodide/", "/assets/quiz/")

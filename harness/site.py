@@ -1,8 +1,7 @@
-"""Building the site as a deployer would, and loading a build hook as MkDocs does."""
+"""Building the site as a deployer would."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -10,12 +9,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 
 from harness.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-HOOKS = ROOT / "overrides" / "hooks"
 
 
 def build_site(dest: Path, *extra: str, site_url: str | None = None,
@@ -44,16 +41,3 @@ def built_site() -> Iterator[tuple[Path, int]]:
             raise RuntimeError(f"mkdocs build --strict failed:\n{run.stderr}")
         yield site, port
 
-
-def hook(name: str) -> ModuleType:
-    """overrides/hooks/<name>.py, loaded as MkDocs loads it (its folder on the path)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", HOOKS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module

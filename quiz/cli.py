@@ -11,7 +11,16 @@ import json
 import sys
 from pathlib import Path
 
-from . import bank_ids, cli_analyse, cli_rounds, load_bank, load_bank_file, score, to_json
+from . import (
+    bank_ids,
+    cli_analyse,
+    cli_review,
+    cli_rounds,
+    load_bank,
+    load_bank_file,
+    score,
+    to_json,
+)
 from .errors import AnswerError, BankError, QuizError
 from .loading import banks_dir
 from .terminal import wrap
@@ -55,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     cli_rounds.add_take_options(s)
     cli_rounds.add_commands(sub)
     cli_analyse.add_command(sub)
+    cli_review.add_command(sub)
     return p
 
 
@@ -105,7 +115,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         except BankError as error:
             problems.append(str(error))
         else:
-            crossed = cli_analyse.crossed_thresholds(bank, file.name)  # item analysis
+            crossed = (cli_analyse.crossed_thresholds(bank, file.name)  # item analysis
+                       + cli_review.review_problems(bank, Path(file)))  # blind review
             if crossed:
                 problems += crossed
             else:

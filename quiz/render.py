@@ -19,7 +19,7 @@ from .kinds import kind_of
 from .loading import load_bank
 from .model import Bank
 
-# Where the site adds content after a quiz's results (overrides/hooks/links.py).
+# Where the site adds content after a quiz's results (overrides/walk_away/links.py).
 RESULTS_EXTRA = "<!-- quiz:results-extra -->"
 # Every quiz's root element has this attribute (its bank id): hooks find quiz pages by it.
 QUIZ_ROOT = "data-quiz"

@@ -10,9 +10,9 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import quiz
-from harness.site import hook
 from quiz.loading import load_bank
 from tests.test_content import normalise, parse
+from walk_away.bank_counts import BankCountsPlugin
 
 PARTS = ("What counts.", "What doesn't.", "Borderline.")
 
@@ -47,7 +47,7 @@ def test_pages_count_what_the_banks_hold(site_dir: Path) -> None:
 
 
 def test_an_unknown_count_or_bank_stops_the_build() -> None:
-    counts = hook("bank_counts")
+    counts = BankCountsPlugin()
     page = SimpleNamespace(file=SimpleNamespace(src_uri="self-check.md"))
     out = counts.on_page_markdown("{{ banks.spot-the-signs.scenarios }} and "
                                   "{{ links.video.title }}", page, None, None)

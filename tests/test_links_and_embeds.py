@@ -11,17 +11,19 @@ import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
+from mkdocs.utils import yaml_load
 from playwright.sync_api import Browser, Page, Request, Route, expect
 
 import quiz
-from harness import build_site, free_port, hook, serve
+from harness import build_site, free_port, serve
 from tests.test_content import normalise, pages, parse, seed_bullets, seed_paragraphs
+from walk_away.links import LinksPlugin, youtube_id
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,14 +42,13 @@ TOPIC = "https://github.com/example/walk-away/issues/new?template=topic.yml"
 GISCUS = {"repo": "example/walk-away", "repo_id": "R_kgTest", "category": "Comments",
           "category_id": "DIC_kwTest"}
 CUSTOM = f"""
-extra:
-  links:
+plugins:
+  walk-away/links:
     video: {{url: "{VIDEO}", title: "{VIDEO_TITLE}"}}
     article: {{url: "{ARTICLE}", title: "{ARTICLE_TITLE}"}}
-  suggest_topic: "{TOPIC}"
-  comments:
-    giscus: {{repo: {GISCUS["repo"]}, repo_id: {GISCUS["repo_id"]},
-              category: {GISCUS["category"]}, category_id: {GISCUS["category_id"]}}}
+    suggest_topic: "{TOPIC}"
+  walk-away/comments: {{repo: {GISCUS["repo"]}, repo_id: {GISCUS["repo_id"]},
+                        category: {GISCUS["category"]}, category_id: {GISCUS["category_id"]}}}
 """
 NOCOOKIE = "https://www.youtube-nocookie.com/"
 GISCUS_ORIGIN = "https://giscus.app/"
@@ -166,29 +167,68 @@ def test_titles_come_from_the_settings(custom_dir: Path) -> None:
     assert f'data-video-title="{VIDEO_TITLE}"' in player
 
 
-BAD_SETTINGS = [
-    ("extra.links.video.url", "links: {video: {url: 'http://www.youtube.com/watch?v=AbC_dEf-123'}}"),
-    ("extra.links.video.url", "links: {video: {url: 'https://youtu.be/too-short'}}"),
-    ("extra.links.video.url", "links: {video: {url: 'https://www.youtube.com/watch?list=x'}}"),
-    ("extra.links.video.title", "links: {video: {title: ''}}"),
-    ("extra.links.article.url", "links: {article: {url: 'www.example.org/article'}}"),
-    ("extra.links.article.url", "links: {article: {url: 'no-such-page.md'}}"),
-    ("extra.suggest_topic", "suggest_topic: 'mailto:nobody'"),
-    ("extra.comments.giscus.category_id",
-     "comments: {giscus: {repo: a/b, repo_id: R, category: C, category_id: ''}}"),
+def named(setting: str) -> str:
+    """How MkDocs names a plugin's option in its message: "walk-away/links video.url" as
+    "Plugin 'walk-away/links' option 'video': Sub-option 'url': "."""
+    plugin, option = setting.split()
+    key, _, sub = option.partition(".")
+    return (f"Plugin '{plugin}' option '{key}': "
+            + (f"Sub-option '{sub}': " if sub else ""))
+
+
+BAD_SETTINGS = [  # (setting, what a deployer wrote under its plugin, in a YAML flow mapping)
+    ("walk-away/links video.url", "video: {url: 'http://www.youtube.com/watch?v=AbC_dEf-123'}"),
+    ("walk-away/links video.url", "video: {url: 'https://youtu.be/too-short'}"),
+    ("walk-away/links video.url", "video: {url: 'https://www.youtube.com/watch?list=x'}"),
+    ("walk-away/links video.title", "video: {title: ''}"),
+    ("walk-away/links video.title", "video: {title: [a, list]}"),
+    ("walk-away/links article.url", "article: {url: 'www.example.org/article'}"),
+    ("walk-away/links article.url", "article: {url: 'no-such-page.md'}"),
+    ("walk-away/links suggest_topic", "suggest_topic: 'mailto:nobody'"),
+    ("walk-away/comments category_id", "{repo: a/b, repo_id: R, category: C, category_id: ''}"),
+    ("walk-away/comments repo", "{repo: not a repo, repo_id: R, category: C, category_id: D}"),
+    ("walk-away/comments repo_id", "{repo_id: 7}"),
 ]
 
 
 @pytest.mark.parametrize(("setting", "yaml"), BAD_SETTINGS)
 def test_a_wrong_setting_stops_the_build_and_names_it(setting: str, yaml: str, tmp_path: Path
                                                        ) -> None:
-    run = build_with("extra:\n  " + yaml + "\n", tmp_path / "site")
+    plugin, _ = setting.split()
+    value = yaml if yaml.startswith("{") else "{" + yaml + "}"
+    run = build_with(f"plugins:\n  {plugin}: {value}\n", tmp_path / "site")
     assert run.returncode != 0
-    assert f"Setting {setting} " in run.stderr, run.stderr
+    assert named(setting) in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
 
 
-def links_hook() -> ModuleType:
-    return hook("links")
+def test_a_misspelt_setting_stops_the_build_and_names_it(tmp_path: Path) -> None:
+    run = build_with("plugins:\n  walk-away/links: {vidoe: {url: 'https://example.org/'}}\n",
+                     tmp_path / "site")
+    assert run.returncode != 0
+    assert "Plugin 'walk-away/links' option 'vidoe': Unrecognised configuration name" \
+        in run.stderr, run.stderr
+
+
+def links_plugin(**settings: object) -> LinksPlugin:
+    """The links plugin as MkDocs sets it up: the shipped settings, with `settings` over them."""
+    with open(ROOT / "mkdocs.yml", "rb") as file:
+        shipped = yaml_load(file)["plugins"]["walk-away/links"]
+    plugin = LinksPlugin()
+    errors, warnings = plugin.load_config({**shipped, **settings})
+    assert errors == [] and warnings == []
+    config = SimpleNamespace(theme=Theme("material", custom_dir=str(ROOT / "overrides/theme")))
+    plugin.on_config(config)
+    return plugin
+
+
+def test_settings_are_checked_once_by_the_schema() -> None:
+    errors, _ = LinksPlugin().load_config({
+        "video": {"url": "https://youtu.be/too-short", "title": "T"},
+        "article": {"url": "article.md", "title": "A"}, "suggest_topic": "mailto:nobody"})
+    assert [key for key, _ in errors] == ["video"]  # MkDocs reports the first
+    assert "Sub-option 'url': 'https://youtu.be/too-short' is a YouTube video address" \
+        in str(errors[0][1])
 
 
 @pytest.mark.parametrize("url", [
@@ -198,29 +238,27 @@ def links_hook() -> ModuleType:
     f"https://www.youtube-nocookie.com/embed/{VIDEO_ID}",
 ])
 def test_the_video_id_is_derived_from_each_youtube_form(url: str) -> None:
-    hook = links_hook()
-    assert hook.youtube_id("links.video.url", url) == VIDEO_ID
-    assert hook.youtube_id("links.video.url", SHIPPED_VIDEO) is None
+    assert youtube_id(url) == VIDEO_ID
+    assert youtube_id(SHIPPED_VIDEO) is None
+    assert links_plugin(video={"url": url, "title": "T"}).video.video_id == VIDEO_ID
 
 
 def test_placeholders_and_references() -> None:
-    hook = links_hook()
-    config = SimpleNamespace(extra={
-        "links": {"video": {"url": f"https://youtu.be/{VIDEO_ID}", "title": "A *bold* <video>"},
-                  "article": {"url": "article.md", "title": "The article"}},
-        "suggest_topic": TOPIC,
-    }, theme=Theme("material", custom_dir=str(ROOT / "overrides")))
+    plugin = links_plugin(video={"url": f"https://youtu.be/{VIDEO_ID}",
+                                 "title": "A *bold* <video>"},
+                          article={"url": "article.md", "title": "The article"},
+                          suggest_topic=TOPIC)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="guide/index.md"))
-    out = hook.on_page_markdown("{{ links.video.title }} [x][links.article]\n\n"
-                                "{{ links.video.player }}\n", page, config, None)
+    out = plugin.on_page_markdown("{{ links.video.title }} [x][links.article]\n\n"
+                                  "{{ links.video.player }}\n", page, None, None)
     assert out.startswith("A \\*bold\\* &lt;video&gt; [x][links.article]")
     assert f'data-video-id="{VIDEO_ID}"' in out and "<video>" not in out
     assert "[links.article]: <../article.md>" in out
     assert f"[suggest_topic]: <{TOPIC}>" in out
     with pytest.raises(PluginError, match=r"unknown placeholder '\{\{ links.vidoe.url \}\}'"):
-        hook.on_page_markdown("{{ links.vidoe.url }}", page, config, None)
+        plugin.on_page_markdown("{{ links.vidoe.url }}", page, None, None)
     with pytest.raises(PluginError, match=r"unknown link reference \[links.vidoe\]"):
-        hook.on_page_content("<p>[Watch][links.vidoe]</p>", page, config, None)
+        plugin.on_page_content("<p>[Watch][links.vidoe]</p>", page, None, None)
 
 
 # --- The full article ------------------------------------------------------------

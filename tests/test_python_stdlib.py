@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from harness import hook
-from harness.site import HOOKS
+from walk_away import python_stdlib
+from walk_away.quiz_wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parent.parent
-python_stdlib = hook("python_stdlib")  # a helper of the build hooks
-build_wheel = hook("quiz_wheel").build_wheel
 
 pytestmark = pytest.mark.pyodide
 
@@ -28,7 +26,8 @@ def test_a_needed_module_missing_from_pyodide_stops_the_build_naming_it(tmp_path
                 "optimize": python_stdlib.OPTIMIZE, "lock": python_stdlib.minimal_lock(pyodide),
                 "missingHint": "hint"}
     (tmp_path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    run = subprocess.run([node, str(HOOKS / "python_stdlib.mjs"), str(pyodide), str(wheel),
+    script = python_stdlib.HERE / "python_stdlib.mjs"
+    run = subprocess.run([node, str(script), str(pyodide), str(wheel),
                           str(tmp_path), str(tmp_path / "settings.json")],
                          capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 2

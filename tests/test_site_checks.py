@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from harness import hook
+from walk_away.pyodide import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -106,7 +106,7 @@ def test_every_address_in_scripts_and_runtime_resolves(site_dir: Path) -> None:
     for key in ("stdlib", "quiz"):
         if not (runtime_file.parent / runtime[key]["url"]).is_file():
             missing.append(f"runtime.json: {key} = {runtime[key]['url']}")
-    for name in hook("pyodide_runtime").FILES:  # what the build says a browser needs
+    for name in FILES:  # what the build says a browser needs
         if not (runtime_file.parent / runtime["pyodide"] / name).is_file():
             missing.append(f"pyodide runtime: {name}")
     assert missing == []

@@ -1,4 +1,4 @@
-// Giscus comments on request: overrides/partials/comments.html renders a "Show comments"
+// Giscus comments on request: overrides/theme/partials/comments.html renders a "Show comments"
 // button with the settings as data attributes; only a click loads Giscus (giscus.app).
 // The comments follow the light/dark toggle.
 const ORIGIN = "https://giscus.app";

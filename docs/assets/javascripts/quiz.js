@@ -303,7 +303,7 @@ function setup() {
   }
 }
 
-// Links to pages with a quiz carry data-quiz-link (overrides/hooks/quiz_links.py).
+// Links to pages with a quiz carry data-quiz-link (overrides/walk_away/quiz_links.py).
 for (const type of ["pointerover", "focusin"]) {
   document.addEventListener(type, (event) => {
     if (event.target.closest?.("a[data-quiz-link]")) warm();

@@ -1,6 +1,6 @@
 // Click-to-load video: the page shows a local poster and a Play button; nothing is
 // requested from YouTube until the reader presses Play. Then the youtube-nocookie.com
-// player takes the poster's place. The markup comes from overrides/hooks/links.py.
+// player takes the poster's place. The markup comes from overrides/walk_away/links.py.
 const PLAYER = "https://www.youtube-nocookie.com/embed/";
 const ID = /^[A-Za-z0-9_-]{11}$/;
 

@@ -6,6 +6,7 @@ to trace what start-up and the engine import, compile just those modules to sour
 .pyc and prove the trimmed runtime answers every traced request as the full one does.
 That takes seconds, so the result is cached in .cache/ under a key of all its inputs.
 A module the engine needs but Pyodide lacks stops the build with the module's name.
+A helper of the quiz-wheel plugin (quiz_wheel.py), not a plugin itself.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def run_node(pyodide: Path, wheel: Path, out: Path) -> None:
         raise PluginError("Node.js 20 or newer is needed to precompile Python for the site.")
     settings = {"safety": SAFETY, "optimize": OPTIMIZE, "lock": minimal_lock(pyodide),
                 "missingHint": "which Pyodide's standard library does not have (or add it to "
-                               "SAFETY in overrides/hooks/python_stdlib.py)"}
+                               "SAFETY in overrides/walk_away/python_stdlib.py)"}
     (out / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     run = subprocess.run(
         [node, str(HERE / "python_stdlib.mjs"), str(pyodide), str(wheel), str(out),

@@ -19,12 +19,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from pyodide_runtime import FILES, site_path, source
-from python_stdlib import minimal_lock, precompiled
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
 
 import quiz.loading
+from walk_away.pyodide import FILES, site_path, source
+from walk_away.python_stdlib import minimal_lock, precompiled
 
 
 def root(config: MkDocsConfig) -> Path:
@@ -39,15 +42,6 @@ def build_wheel(project: Path, out: Path) -> Path:
     if run.returncode != 0:
         raise PluginError(f"Building the quiz wheel failed:\n{run.stderr or run.stdout}")
     return next(out.glob("*.whl"))
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    quiz.loading.clear_cache()  # so `mkdocs serve` renders edited banks
-
-
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(root(config) / "quiz"))
-    return server
 
 
 def publish(file: Path, folder: Path) -> dict[str, Any]:
@@ -65,19 +59,33 @@ def gzip_size(file: Path) -> int:
     return len(gzip.compress(file.read_bytes(), 6))
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    project, pyodide = root(config), source(config)
-    built = precompiled(project, pyodide, lambda out: build_wheel(project, out))
-    folder = Path(config.site_dir) / "assets" / "quiz"
-    stdlib, package = publish(built / "python_stdlib.zip", folder), publish(built / "quiz.zip",
-                                                                            folder)
-    files = [*(pyodide / f for f in FILES), built / "python_stdlib.zip", built / "quiz.zip"]
-    runtime = {
-        "pyodide": "../../" + site_path(config),
-        "wasm": {"size": (pyodide / "pyodide.asm.wasm").stat().st_size},
-        "stdlib": stdlib,
-        "quiz": package,
-        "download": sum(gzip_size(f) for f in files),  # about this much, compressed
-        "lock": minimal_lock(pyodide),
-    }
-    (folder / "runtime.json").write_text(json.dumps(runtime, indent=2) + "\n", encoding="utf-8")
+class QuizWheelConfig(Config):
+    """No options."""
+
+
+class QuizWheelPlugin(BasePlugin[QuizWheelConfig]):
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        quiz.loading.clear_cache()  # so `mkdocs serve` renders edited banks
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        server.watch(str(root(config) / "quiz"))
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        project, pyodide = root(config), source(config)
+        built = precompiled(project, pyodide, lambda out: build_wheel(project, out))
+        folder = Path(config.site_dir) / "assets" / "quiz"
+        stdlib = publish(built / "python_stdlib.zip", folder)
+        package = publish(built / "quiz.zip", folder)
+        files = [*(pyodide / f for f in FILES), built / "python_stdlib.zip", built / "quiz.zip"]
+        runtime = {
+            "pyodide": "../../" + site_path(config),
+            "wasm": {"size": (pyodide / "pyodide.asm.wasm").stat().st_size},
+            "stdlib": stdlib,
+            "quiz": package,
+            "download": sum(gzip_size(f) for f in files),  # about this much, compressed
+            "lock": minimal_lock(pyodide),
+        }
+        (folder / "runtime.json").write_text(json.dumps(runtime, indent=2) + "\n",
+                                             encoding="utf-8")

@@ -6,9 +6,10 @@ exactly the markup it changes, and the accessibility tests fail if the theme cha
 
 from __future__ import annotations
 
-from typing import Any
-
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 FIXES = (
     # The search overlay is a dialog and needs a name (axe: aria-dialog-name).
@@ -17,7 +18,12 @@ FIXES = (
 )
 
 
-def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    for old, new in FIXES:
-        output = output.replace(old, new)
-    return output
+class ThemeFixesConfig(Config):
+    """No options."""
+
+
+class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        for old, new in FIXES:
+            output = output.replace(old, new)
+        return output

@@ -5,7 +5,8 @@ In a page's own Markdown:
   {{ banks.<bank id>.questions }}   how many questions a bank asks
   {{ banks.<bank id>.round }}       how many scenarios one practice round shows
 An unknown bank or count stops the build with the page, the placeholder and what is known.
-Runs before links.py, which stops the build on any placeholder still left.
+Its on_page_markdown runs early (priority 50): the links plugin, at the default priority,
+stops the build on any placeholder still left.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -41,5 +44,12 @@ def count(bank_id: str, name: str, where: str) -> str:
     return str(value)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return PLACEHOLDER.sub(lambda m: count(m[1], m[2], page.file.src_uri), markdown)
+class BankCountsConfig(Config):
+    """No options."""
+
+
+class BankCountsPlugin(BasePlugin[BankCountsConfig]):
+    @event_priority(50)  # before the links plugin's check for placeholders left over
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        return PLACEHOLDER.sub(lambda m: count(m[1], m[2], page.file.src_uri), markdown)
