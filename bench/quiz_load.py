@@ -11,7 +11,9 @@
   navigation start, against the bare boot on the same link;
 - (d) Python bytes transferred by a quiz page (gzip, as served) against the stock boot's
   (target <= 5.0 MB);
-then answer-to-feedback latency once ready, and the Python bytes of pages without a quiz.
+then answer-to-feedback latency once ready; results latency (pressing "See my results" in
+a practice round until the results show, target p50 and p95 <= 25 ms, and until the next
+round is planned, which comes after); and the Python bytes of pages without a quiz.
 Printed, never asserted: the machine is shared and noisy, so runs are interleaved.
 """
 
@@ -94,6 +96,36 @@ FEEDBACK_LOOP = """async () => {
     times.push(performance.now() - t0);
   }
   return times;
+}"""
+# Answer every question of the round, then, `repeats` times, change the first answer and
+# press "See my results": ms until the score shows, and until each sign's trend shows (the
+# next round planned, after the results).
+RESULTS_LOOP = """async (repeats) => {
+  const quiz = document.querySelector("[data-quiz][data-rounds]");
+  const form = quiz.querySelector("[data-quiz-form]");
+  const body = quiz.querySelector("[data-results-body]");
+  const fieldsets = [...form.querySelectorAll(".quiz-round fieldset")];
+  for (const fieldset of fieldsets) fieldset.querySelector("input").checked = true;
+  const first = [...fieldsets[0].querySelectorAll("input")];
+  const when = (test) => new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (test()) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(quiz, { childList: true, subtree: true });
+  });
+  const shown = [], planned = [];
+  for (let i = 0; i < repeats; i++) {
+    const input = first[(i + 1) % first.length];
+    input.checked = true;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    const scored = when(() => body.querySelector(".quiz-results__score"));
+    const trends = when(() => body.querySelector("[data-round-trends] h3"));
+    const t0 = performance.now();
+    form.requestSubmit();
+    shown.push((await scored) - t0);
+    planned.push((await trends) - t0);
+  }
+  return { shown, planned };
 }"""
 
 
@@ -213,6 +245,15 @@ def feedback_latency(browser: Browser, url: str) -> list[float]:
     return times
 
 
+def results_latency(browser: Browser, url: str, repeats: int = 30) -> dict[str, list[float]]:
+    page = browser.new_page()
+    page.goto(url + "self-check/")
+    page.wait_for_selector('[data-quiz][data-state="ready"]', timeout=120_000)
+    times: dict[str, list[float]] = page.evaluate(RESULTS_LOOP, repeats)
+    page.close()
+    return times
+
+
 def python_bytes_without_quiz(browser: Browser, url: str) -> int:
     context = browser.new_context()
     received = python_bytes(context)
@@ -236,7 +277,7 @@ def verdict(ok: bool) -> str:
 
 
 def report(times: dict[str, list[float]], slow: dict[str, float], feedback: list[float],
-           stray: int) -> None:
+           results: dict[str, list[float]], stray: int) -> None:
     median = {k: statistics.median(v) for k, v in times.items()}
     print(f"{'':<22}{'median ms':>10}   runs")
     for name, value in median.items():
@@ -256,6 +297,14 @@ def report(times: dict[str, list[float]], slow: dict[str, float], feedback: list
     p50, p95 = percentile(feedback, 0.5), percentile(feedback, 0.95)
     print(f"answer-to-feedback once ready, over {len(feedback)} questions: p50 {p50:.1f} ms, "
           f"p95 {p95:.1f} ms  (target p95 <= 50 ms: {verdict(p95 <= 50)})")
+    p50, p95 = percentile(results["shown"], 0.5), percentile(results["shown"], 0.95)
+    ok = p50 <= 25 and p95 <= 25
+    print(f"results latency once ready (See my results, a practice round), over "
+          f"{len(results['shown'])} presses: p50 {p50:.1f} ms, p95 {p95:.1f} ms  "
+          f"(target p50 and p95 <= 25 ms: {verdict(ok)})")
+    p50, p95 = percentile(results["planned"], 0.5), percentile(results["planned"], 0.95)
+    print(f"  then the next round planned (each sign's trend shown): p50 {p50:.1f} ms, "
+          f"p95 {p95:.1f} ms")
     print(f"Python bytes on pages without a quiz (no link pointed at): {stray}  "
           f"(target 0: {verdict(stray == 0)})")
 
@@ -268,6 +317,7 @@ def run(runs: int) -> None:
             times = measure(browser, url, runs)
             slow = throttled(browser, url)
             feedback = feedback_latency(browser, url)
+            results = results_latency(browser, url)
             stray = python_bytes_without_quiz(browser, url)
             browser.close()
-    report(times, slow, feedback, stray)
+    report(times, slow, feedback, results, stray)

@@ -13,7 +13,7 @@ from .errors import AnswerError, BankError, Problem, QuizError
 from .kinds import KINDS, Outcome, kind_of
 from .loading import bank_ids, load_bank, load_bank_file, parse_bank
 from .model import Bank, Option, Question, Scenario
-from .rounds import RoundResult, first_round, history_entry, next_round, progress, score_round
+from .rounds import RoundResult, first_round, history_entry, next_round, progress
 from .vocabulary import CHECKS, MOVES, SECTIONS, SIGNS, TOPICS, Section, Sign
 
 __version__ = "0.1.0"
@@ -22,15 +22,14 @@ __version__ = "0.1.0"
 def score(bank: Bank | str, answers: object, round: object = None) -> Outcome:
     """Score `answers` ({question id: [option id, ...]}) against a bank or a bank id.
 
-    With `round` (a list of scenario ids), only that round's scenarios count. Returns a
-    result whose `to_dict()` is plain JSON-ready data; raises AnswerError for malformed
-    answers and nothing else for any input.
+    With `round` (a list of scenario ids), only that round's scenarios count (banks
+    with practice rounds). The bank's kind scores it (quiz.kinds). Returns a result
+    whose `to_dict()` is plain JSON-ready data; raises AnswerError for malformed answers
+    and nothing else for any input.
     """
     if not isinstance(bank, Bank):
         bank = load_bank(bank)
-    if round is not None:
-        return score_round(bank, answers, round)
-    return kind_of(bank).score(bank, answers)
+    return kind_of(bank).score(bank, answers, round)
 
 
 def to_json(data: Any) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import wording
 from .answers import check_answers
+from .errors import no_rounds
 from .fields import Reader
 from .html import question_fieldset
 from .model import Bank, BankBody, Option, Question, Reminder, Rule, Rules
@@ -252,7 +253,9 @@ class Assessment:
         }
 
 
-def score(bank: Bank, answers: object) -> Assessment:
+def score(bank: Bank, answers: object, round: object = None) -> Assessment:
+    if round is not None:
+        raise no_rounds(bank.id)
     if bank.rules is None:
         raise ValueError(f"bank {bank.id!r} is an assessment without rules")
     clean = check_answers(bank, answers)
@@ -282,7 +285,7 @@ def summary(result: dict[str, Any], site: str) -> list[str]:
         lines += ["", "Why:", *(f"- {r['text']}" for r in result["reasons"])]
     lines += ["", "What to do next:", *(f"- {step}" for step in result["next_steps"])]
     section = result["section"]
-    lines += ["", f"Read: {section['title']} — {site}{section['href']}"]
+    lines += ["", f"{wording.READ} {section['title']} — {site}{section['href']}"]
     if result["unanswered_text"]:
         lines += ["", result["unanswered_text"]]
     return [*lines, "", result["disclaimer"]]

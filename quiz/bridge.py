@@ -1,20 +1,24 @@
 """The browser's entry point: the worker hands over one JSON request, gets JSON back.
 
-Every outcome is a JSON object, so the page never sees a Python traceback.
+Every request names its type (`{"type": "score" | "next-round" | "warm", ...}`); the
+shapes of requests and replies are defined once, in `quiz.contract`. Every outcome is
+a JSON object, so the page never sees a Python traceback.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from . import score, to_json
+from . import kind_of, score, to_json
+from .answers import show
+from .contract import MAX_REQUEST, REQUESTS, request_keys
 from .errors import QuizError
 from .loading import load_bank
 from .rounds import history_entry, next_round, progress
 
-MAX_REQUEST = 64_000  # characters: far more than any real set of answers
-ROUND_KEYS = {"bank", "history", "seed", "size"}
+Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def handle(request: str) -> str:
@@ -33,35 +37,48 @@ def handle(request: str) -> str:
 
 
 def answer(data: dict[str, Any]) -> dict[str, Any]:
-    """{"bank": id, "answers": {...}} -> {"ok": true, "result": {...}};
-    with "round": [scenario ids] only that round is scored, and "entry" is the short
-    form of the result to keep in the reader's history;
-    {"round": {"bank": id, "history": [...], "seed": n, "size": k}} ->
-    {"ok": true, "round": [scenario ids], "progress": {...}}.
-    """
-    if isinstance(data.get("round"), dict):
-        return plan_round(data)
-    bank = data.get("bank")
-    if not isinstance(bank, str):
-        raise QuizError("the request must name a bank")
+    """Dispatch a request on its "type" (quiz.contract.REQUESTS) to its handler."""
+    kind = data.get("type")
+    handler = HANDLERS.get(kind) if isinstance(kind, str) else None
+    if handler is None or not isinstance(kind, str):
+        raise QuizError(f"unknown request type {show(kind)}; a request's \"type\" is one of "
+                        f"{', '.join(HANDLERS)}")
+    takes = request_keys(kind)
+    unknown = sorted(str(k)[:30] for k in data if k not in takes)
+    if unknown:
+        raise QuizError(f"a {kind} request does not take {', '.join(unknown)}; "
+                        f"it takes {', '.join(takes)}")
+    if not isinstance(data.get("bank"), str):
+        raise QuizError(f"the {kind} request must name a bank")
+    return handler(data)
+
+
+def score_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """{"type": "score", "bank", "answers"} -> {"ok": true, "result"}; with "round"
+    (scenario ids) only that round is scored, and "entry" is the short form of the
+    result to keep in the reader's history."""
     if data.get("round") is None:
-        return {"ok": True, "result": score(bank, data.get("answers")).to_dict()}
-    result = score(bank, data.get("answers"), round=data["round"]).to_dict()
+        return {"ok": True, "result": score(data["bank"], data.get("answers")).to_dict()}
+    result = score(data["bank"], data.get("answers"), round=data["round"]).to_dict()
     return {"ok": True, "result": result, "entry": history_entry(result)}
 
 
 def plan_round(data: dict[str, Any]) -> dict[str, Any]:
-    if len(data) != 1:
-        raise QuizError("a round request has only the key 'round'")
-    ask: dict[str, Any] = data["round"]
-    unknown = sorted(str(k)[:30] for k in ask if k not in ROUND_KEYS)
-    if unknown:
-        raise QuizError(f"a round request does not take {', '.join(unknown)}; "
-                        f"it takes {', '.join(sorted(ROUND_KEYS))}")
-    bank_id = ask.get("bank")
-    if not isinstance(bank_id, str):
-        raise QuizError("the round request must name a bank")
-    bank = load_bank(bank_id)
-    history = ask.get("history", [])
-    ids = next_round(bank, history, ask.get("seed", 0), ask.get("size"))
+    """{"type": "next-round", "bank", "history"?, "seed"?, "size"?} ->
+    {"ok": true, "round": [scenario ids], "progress": {...}}."""
+    bank = load_bank(data["bank"])
+    history = data.get("history", [])
+    ids = next_round(bank, history, data.get("seed", 0), data.get("size"))
     return {"ok": True, "round": ids, "progress": progress(bank, history)}
+
+
+def warm(data: dict[str, Any]) -> dict[str, Any]:
+    """{"type": "warm", "bank"} -> {"ok": true}: the bank is loaded and scored once."""
+    bank = load_bank(data["bank"])
+    kind_of(bank).score(bank, {}).to_dict()
+    return {"ok": True}
+
+
+HANDLERS: dict[str, Handler] = {"score": score_answers, "next-round": plan_round,
+                                "warm": warm}
+assert list(HANDLERS) == list(REQUESTS), "every request type in the contract is handled"

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import (
     bank_ids,
     cli_analyse,
+    cli_export,
     cli_review,
     cli_rounds,
     load_bank,
@@ -65,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
     cli_rounds.add_commands(sub)
     cli_analyse.add_command(sub)
     cli_review.add_command(sub)
+    cli_export.add_command(sub)
     return p
 
 

@@ -35,3 +35,8 @@ class BankError(QuizError):
 
 class AnswerError(QuizError, ValueError):
     """Answers that cannot be scored: the message says what to fix."""
+
+
+def no_rounds(bank_id: str) -> AnswerError:
+    """Rounds asked of a bank without them: an assessment, or a self-check without [rounds]."""
+    return AnswerError(f"the bank {bank_id!r} has no practice rounds")

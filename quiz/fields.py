@@ -25,15 +25,16 @@ class Reader:
     def problem(self, question: str | None, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, question, field, message))
 
-    def table(self, data: dict[str, Any], key: str, q: str | None, *, required: bool = True
-              ) -> dict[str, Any]:
+    def table(self, data: dict[str, Any], key: str, q: str | None, *, required: bool = True,
+              field: str = "") -> dict[str, Any]:
+        field = field or key
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(q, key, "is missing")
+                self.problem(q, field, "is missing")
             return {}
         if not isinstance(value, dict):
-            self.problem(q, key, f"must be a table, not {type_name(value)}")
+            self.problem(q, field, f"must be a table, not {type_name(value)}")
             return {}
         return value
 
@@ -62,6 +63,19 @@ class Reader:
             self.problem(q, field, "is empty")
             return ""
         return value.strip()
+
+    def whole(self, data: dict[str, Any], key: str, q: str | None, *, default: int, most: int,
+              field: str = "") -> int:
+        """A whole number from 1 to `most`; `default` when absent or wrong."""
+        field = field or key
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(q, field, f"must be a whole number, not {type_name(value)}")
+            return default
+        if not 1 <= value <= most:
+            self.problem(q, field, f"is {value}: use a whole number from 1 to {most}")
+            return default
+        return value
 
     def ident(self, data: dict[str, Any], key: str, q: str | None) -> str:
         value = self.text(data, key, q)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Bank, Option, Question
+from .wording import page_word
 
 
 def paragraphs(text: str) -> str:
@@ -43,6 +44,7 @@ def check_button(question: Question, label: str) -> str:
     qid = escape(question.id)
     return (
         f'<button type="button" class="md-button quiz-check" data-check="{qid}">'
-        f'Check<span class="sr-only"> {escape(label)}</span></button>'
+        f'{escape(page_word("action.check"))}<span class="sr-only"> {escape(label)}</span>'
+        "</button>"
         f'<div class="quiz-feedback" role="status" data-feedback="{qid}"></div>'
     )

@@ -13,6 +13,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from . import wording
 from .errors import QuizError
 from .html import paragraphs
 from .kinds import kind_of
@@ -44,19 +45,20 @@ def render_bank(bank: Bank) -> str:
     kind = kind_of(bank)
     results = f"{bank.id}--results"
     rounds = f' data-rounds="{bank.rounds.size}"' if bank.rounds else ""
+    noscript = escape(wording.NOSCRIPT).replace(
+        "{command}", f"<code>python -m quiz take {escape(bank.id)}</code>")
     return (
         f'<div class="quiz" {QUIZ_ROOT}="{escape(bank.id)}" '
         f'data-bank-hash="{content_hash(bank)}" data-state="idle"{rounds}>'
         f'<div class="quiz-intro">{paragraphs(bank.intro)}</div>'
         '<p class="quiz-status" role="status" data-quiz-status></p>'
-        '<noscript><p class="quiz-note">This is scored by Python in your browser '
-        "and needs JavaScript. You can also take it in a terminal: "
-        f"<code>python -m quiz take {escape(bank.id)}</code>.</p></noscript>"
+        f'<noscript><p class="quiz-note">{noscript}</p></noscript>'
         f'<form class="quiz-form" data-quiz-form aria-label="{escape(bank.title)}" novalidate>'
         f"{kind.render(bank)}"
         '<div class="quiz-actions">'
         f'<button type="submit" class="md-button md-button--primary">{kind.BUTTON}</button> '
-        '<button type="button" class="md-button" data-action="start-over">Start over</button>'
+        '<button type="button" class="md-button" data-action="start-over">'
+        f'{escape(wording.page_word("action.start-over"))}</button>'
         "</div></form>"
         f'<section class="quiz-results" data-quiz-results aria-labelledby="{results}" hidden>'
         f'<h2 id="{results}" tabindex="-1">{kind.HEADING}</h2>'

@@ -1,7 +1,8 @@
 """The self-check kind of bank: scenarios, each asking the best move and the signs present.
 
-Its format (the [[scenarios]] of a bank file), its form and its summary; the points and
-the per-sign profile are quiz.scoring.
+Its format (the [[scenarios]] of a bank file, and the [rounds] table of its practice
+rounds), its form and its summary; the points and the per-sign profile are quiz.scoring,
+choosing and scoring rounds quiz.rounds.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import Any
 from . import wording
 from .fields import Reader
 from .html import paragraphs, question_fieldset
-from .model import Bank, BankBody, Option, Question, Scenario
+from .model import Bank, BankBody, Option, Question, RoundSettings, Scenario
 from .order import balanced_orders
-from .rounds import first_round, parse_rounds
+from .rounds import first_round, score_round
 from .scoring import Result, score_self_check
 from .vocabulary import (
     ALTERNATIVES,
@@ -40,6 +41,8 @@ SIGN_OPTIONS: dict[str, str] = {s.id: s.name for s in SIGNS} | {NONE: NONE_LABEL
 SIGN_LINKS: dict[str, Section] = {s.id: s.line for s in SIGNS}
 SCENARIO_KEYS = {"id", "topic", "title", "story", "best-move", "signs", "move-section",
                  "explain", "alternative", "features"}
+ROUNDS_KEYS = {"size", "mastery"}
+MAX_STREAK = 20  # the most present scenarios in a row that mastering a sign may ask
 
 
 # --- reading --------------------------------------------------------------------------
@@ -58,6 +61,23 @@ def parse(data: dict[str, Any], r: Reader) -> BankBody:
     r.unique([s.id for s in scenarios], "id", "scenario")
     return BankBody(in_balanced_order(questions), tuple(scenarios),
                     rounds=parse_rounds(data, r, len(scenarios)))
+
+
+def parse_rounds(data: dict[str, Any], r: Reader, scenarios: int) -> RoundSettings | None:
+    """The optional [rounds] table (quiz.rounds): a round's size, and what mastering a
+    sign takes; None when the bank has none."""
+    if "rounds" not in data:
+        return None
+    default = RoundSettings()
+    table = r.table(data, "rounds", None)
+    r.only(table, ROUNDS_KEYS, None, "rounds.")
+    size = r.whole(table, "size", None, default=default.size, most=max(1, scenarios),
+                   field="rounds.size")
+    mastery = r.table(table, "mastery", None, required=False, field="rounds.mastery")
+    r.only(mastery, {"streak"}, None, "rounds.mastery.")
+    streak = r.whole(mastery, "streak", None, default=default.streak, most=MAX_STREAK,
+                     field="rounds.mastery.streak")
+    return RoundSettings(size, streak)
 
 
 def in_balanced_order(questions: list[Question]) -> tuple[Question, ...]:
@@ -109,7 +129,10 @@ def parse_scenario(entry: dict[str, Any], index: int, r: Reader, move_prompt: st
 
 # --- scoring and rendering ---------------------------------------------------------------
 
-def score(bank: Bank, answers: object) -> Result:
+def score(bank: Bank, answers: object, round: object = None) -> Result:
+    """The whole bank, or with `round` (scenario ids) only that round (quiz.rounds)."""
+    if round is not None:
+        return score_round(bank, answers, round)
     return score_self_check(bank, answers)
 
 
@@ -134,8 +157,7 @@ def render_rounds(bank: Bank) -> str:
     later = "".join(f'<template data-scenario="{escape(s.id)}">'
                     f"{render_scenario(bank, s, 0, len(first))}</template>"
                     for s in bank.scenarios if s.id not in first)
-    return (f'<div class="quiz-round" data-round="{escape(" ".join(first))}" '
-            f'data-number-label="{escape(wording.SCENARIO_NUMBER)}">{live}</div>'
+    return (f'<div class="quiz-round" data-round="{escape(" ".join(first))}">{live}</div>'
             f"{round_nav(len(first))}{later}")
 
 
@@ -145,8 +167,10 @@ def round_nav(total: int) -> str:
         '<div class="quiz-round-nav">'
         '<p class="quiz-round-nav__progress" aria-live="polite" data-round-progress>'
         f"{wording.scenario_number(1, total)}</p>"
-        '<button type="button" class="md-button" data-action="previous">Previous</button> '
-        '<button type="button" class="md-button" data-action="next">Next</button>'
+        '<button type="button" class="md-button" data-action="previous">'
+        f'{escape(wording.page_word("action.previous"))}</button> '
+        '<button type="button" class="md-button" data-action="next">'
+        f'{escape(wording.page_word("action.next"))}</button>'
         "</div>"
     )
 
@@ -156,9 +180,10 @@ def render_scenario(bank: Bank, scenario: Scenario, number: int, total: int, *,
     """One scenario; number 0 leaves the number for the page script (a later round)."""
     heading = f"{bank.id}--{scenario.id}"
     # In rounds a scenario's number changes, so its Check buttons name it by its title.
-    where = f"“{scenario.title}”" if bank.rounds else f"scenario {number}"
+    title = scenario.title if bank.rounds else None
     body = "".join(
-        question_fieldset(bank, q, f"your answer to “{q.prompt}” in {where}", checkable=True)
+        question_fieldset(bank, q, wording.check_target(q.prompt, title=title, number=number),
+                          checkable=True)
         for q in bank.questions if q.scenario is scenario)
     place = f"{wording.scenario_number(number, total)}:" if number else ""
     return (
@@ -184,5 +209,6 @@ def summary(result: dict[str, Any], site: str) -> list[str]:
     if result["summary"]["moves_text"]:
         lines += ["", result["summary"]["moves_text"]]
     lines += ["", result["summary"]["text"]]
-    lines += [f"  Reread: {s['title']} — {site}{s['href']}" for s in result["summary"]["reread"]]
+    lines += [f"  {wording.READ} {s['title']} — {site}{s['href']}"
+              for s in result["summary"]["reread"]]
     return lines

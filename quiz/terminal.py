@@ -10,7 +10,7 @@ import sys
 import textwrap
 from typing import Any, TextIO
 
-from . import score
+from . import score, wording
 from .errors import AnswerError
 from .kinds import kind_of
 from .model import Bank, Question
@@ -81,14 +81,15 @@ def print_feedback(feedback: dict[str, Any], out: TextIO) -> None:
     print(f"  {feedback['verdict']}", file=out)
     for option in feedback["chosen"]:
         print(wrap(f"{option['label']}: {option['explanation']}", "    "), file=out)
-        print(f"    See: {option['section']['title']} — {SITE}{option['section']['href']}",
-              file=out)
+        section = option["section"]
+        print(f"    {wording.READ} {section['title']} — {SITE}{section['href']}", file=out)
     if feedback["right_answer"]:
         print(f"    {feedback['right_answer']}", file=out)
 
 
 def print_summary(bank: Bank, result: dict[str, Any], out: TextIO) -> None:
-    print("\nYour results\n------------", file=out)
+    heading = wording.RESULTS_HEADING
+    print(f"\n{heading}\n{'-' * len(heading)}", file=out)
     for line in kind_of(bank).summary(result, SITE):
         print(wrap(line, "  ").replace("  -", "-", 1) if line.startswith("- ") else
               line if line.startswith("  ") else wrap(line), file=out)

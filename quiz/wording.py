@@ -20,13 +20,9 @@ def join(names: Iterable[str]) -> str:
 
 # --- a self-check --------------------------------------------------------------------
 
-# A scenario's place in the page or the round; the page script fills it in for later
-# rounds, so it is a template ({n}, {total}) as well as a function.
-SCENARIO_NUMBER = "Scenario {n} of {total}"
-
-
 def scenario_number(number: int, total: int) -> str:
-    return SCENARIO_NUMBER.format(n=number, total=total)
+    """A scenario's place in the page or the round (the page's "round.place")."""
+    return page_word("round.place", n=number, total=total)
 
 
 def verdict(points: int, max_points: int, correct: bool) -> str:
@@ -163,7 +159,8 @@ DISCLAIMER = ("This is guidance, not professional advice. It was worked out on y
 
 # --- the forms' summary button and results heading, per kind of bank --------------------
 
-SELF_CHECK_SUMMARY = ("See my results", "Your results")
+RESULTS_HEADING = "Your results"  # also the terminal's, for every kind
+SELF_CHECK_SUMMARY = ("See my results", RESULTS_HEADING)
 ASSESSMENT_SUMMARY = ("See my recommendation", "Your recommendation")
 
 
@@ -197,3 +194,99 @@ def rounds_overall(rounds: int, signs: int, mastered: list[str], focus: list[str
     else:
         lines.append("No sign stands out as weak: the next round brings new scenarios.")
     return " ".join(lines)
+
+
+# --- the page's own words ------------------------------------------------------------------
+# Every word the page scripts show (docs/assets/javascripts/), by key. {name} marks a value
+# the script fills in. A sentence that depends on a count is a dict of forms by CLDR plural
+# category ("one", "other", ...): Python picks one with `plural_category`, the page with
+# the browser's Intl.PluralRules for the page's language, so no plural rule is written in
+# JavaScript. The build writes this dict into every page as one JSON block,
+# <script id="__words" type="application/json"> (overrides/walk_away/words.py), and the
+# scripts read it through one function, word(key, values) in quiz-words.js. Buttons the
+# build renders (quiz.render, quiz.html, quiz.self_check) take the same words, so one
+# action has one word wherever it is shown.
+
+PAGE: dict[str, str | dict[str, str]] = {
+    # Python in the browser: the quiz's status line.
+    "status.loading": "Loading Python to score your answers. You can start answering "
+                      "meanwhile.",
+    "status.downloading": "Downloading Python (about {size} MB, once): {percent} %.",
+    "status.starting": "Starting Python…",
+    "status.ready": "Ready: your answers are scored by Python in this browser. Nothing is "
+                    "sent anywhere.",
+    "status.failed": "Python could not start in this browser ({reason}). Your answers are "
+                     "kept on this device.",
+    "status.unknown": "an unknown problem",
+    # Why Python could not start: the reason in "status.failed" (quiz-engine.js, the worker).
+    "failure.stalled": "the download stopped: nothing arrived for {seconds} s",
+    "failure.slow": "it took too long to start",
+    "failure.no-wasm": "this browser does not support WebAssembly",
+    "failure.no-worker": "the Python worker could not be loaded",
+    "failure.worker-stopped": "the Python worker is not running",
+    "failure.out-of-turn": "the Python worker answered out of turn",
+    "failure.download": "{file} could not be downloaded ({status})",
+    "status.cleared": "Your answers were cleared.",
+    # Actions: one word for one action, on every button that does it.
+    "action.retry": "Try again",
+    "action.start-over": "Start over",
+    "action.check": "Check",
+    "action.previous": "Previous",
+    "action.next": "Next",
+    "action.print": "Print or save as PDF",
+    "action.next-round": "Practise my weak signs",
+    "action.clear-history": "Clear my practice history",
+    # Checking one answer, and scoring all of them.
+    "check.choose": "Choose an answer first, then check it.",
+    "check.busy": "Checking…",
+    "check.unavailable": "This answer can't be checked until Python has started; your "
+                         "answer is kept.",
+    "results.busy": "Scoring your answers…",
+    "results.unavailable": "Your results can't be shown until Python has started; your "
+                           "answers are kept.",
+    "results.refused": "These answers could not be scored: {reason}. Python is running and "
+                       "your answers are kept: change an answer and try again.",
+    # The results' headings and links.
+    "results.profile": "How well you spot each sign",
+    "results.reread": "What to reread",
+    "results.why": "Why",
+    "results.next-steps": "What to do next",
+    "read": "Read:",
+    "read.more": "Read more:",
+    # Practice rounds.
+    "round.place": "Scenario {n} of {total}",
+    "round.trends": "Each sign across your rounds",
+    "round.unavailable": "The next round can't be chosen until Python has started.",
+    "round.history-cleared": {
+        "one": "Your practice history in this browser was cleared: {count} round.",
+        "other": "Your practice history in this browser was cleared: {count} rounds.",
+    },
+}
+
+
+def plural_category(count: int) -> str:
+    """English's CLDR plural rule; the page asks Intl.PluralRules for its language's."""
+    return "one" if count == 1 else "other"
+
+
+def page_word(key: str, **values: object) -> str:
+    """One of the page's words, as the page script's word(key, values) gives it."""
+    entry = PAGE[key]
+    if isinstance(entry, dict):
+        count = values["count"]
+        assert isinstance(count, int)
+        entry = entry.get(plural_category(count), entry["other"])
+    return entry.format(**values) if values else entry
+
+
+READ = page_word("read")  # before a link to the guide, on the page and in the terminal
+
+NOSCRIPT = ("This is scored by Python in your browser and needs JavaScript. You can also "
+            "take it in a terminal: {command}.")
+
+
+def check_target(prompt: str, *, title: str | None = None, number: int = 0) -> str:
+    """What a Check button checks, for screen readers: the question and its scenario
+    (by title in rounds, where a scenario's number changes)."""
+    where = f"“{title}”" if title is not None else f"scenario {number}"
+    return f"your answer to “{prompt}” in {where}"

@@ -11,8 +11,11 @@ import pytest
 
 import quiz
 from quiz import Bank
+from tests.support.banks import keyed
 
 ROOT = Path(__file__).resolve().parent.parent
+# Any scenario's move question: the answers below are malformed whatever its key.
+MOVE = keyed(quiz.load_bank("spot-the-signs"))[0].move.id
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -108,11 +111,11 @@ BAD_SCORES = [
     ("empty input", ["spot-the-signs", "-"], ""),
     ("unknown question", ["spot-the-signs", "-"], '{"no-such-question": ["pause"]}'),
     ("not an object", ["spot-the-signs", "-"], '["pause"]'),
-    ("two moves", ["spot-the-signs", "-"], '{"raise-budget-freeze-move": ["pause", "walk-away"]}'),
+    ("two moves", ["spot-the-signs", "-"], json.dumps({MOVE: ["pause", "walk-away"]})),
     ("missing file", ["spot-the-signs", "no/such/answers.json"], ""),
     ("unknown bank", ["no-such-bank", "-"], "{}"),
     ("huge number", ["spot-the-signs", "-"],
-     '{"raise-budget-freeze-move": [' + "9" * 5000 + "]}"),
+     '{"' + MOVE + '": [' + "9" * 5000 + "]}"),
     ("deep nesting", ["spot-the-signs", "-"], "[" * 5000 + "]" * 5000),
 ]
 
@@ -129,7 +132,7 @@ def test_score_bad_input_is_one_line_on_stderr(args: list[str], stdin: str) -> N
 
 def test_score_invalid_utf8_file(tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
-    path.write_bytes(b'{"raise-budget-freeze-move": ["\xff"]}')
+    path.write_bytes(b'{"' + MOVE.encode() + b'": ["\xff"]}')
     done = run("score", "spot-the-signs", str(path))
     assert done.returncode == 2
     assert done.stdout == ""

@@ -14,6 +14,7 @@ from quiz.rounds import first_round, next_round, progress
 from tests.test_cli import run, squash
 
 BANK = quiz.load_bank("spot-the-signs")
+IDS = [s.id for s in BANK.scenarios]
 
 
 def right_keys(bank: Bank, ids: list[str]) -> str:
@@ -110,8 +111,8 @@ def test_score_one_round(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("round_", "answers", "message"), [
-    ("raise-budget-freeze", '{"logo-knockoff-move": ["pause"]}', "not in this round"),
-    ("raise-budget-freeze,no-such-scenario", "{}", "unknown scenario"),
+    (IDS[0], json.dumps({f"{IDS[1]}-move": ["pause"]}), f"'{IDS[1]}-move' is not in this round"),
+    (f"{IDS[0]},no-such-scenario", "{}", "unknown scenario 'no-such-scenario'"),
     (",", "{}", "non-empty list"),
 ])
 def test_score_round_errors(round_: str, answers: str, message: str) -> None:

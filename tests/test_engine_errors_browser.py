@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 import quiz
+from tests.support.banks import live_questions
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # ms: a cold Pyodide start on a busy 2-core machine
@@ -51,7 +52,7 @@ def test_an_engine_error_names_the_problem_and_keeps_the_quiz_usable(
     bank = quiz.load_bank(bank_id)
     page.goto(site_url + PAGES[bank_id])
     root = page.locator(f'[data-quiz="{bank_id}"]')
-    kept, broken = bank.questions[1], bank.questions[0]
+    kept, broken = live_questions(bank)[1], live_questions(bank)[0]  # on the page at first
     page.locator(f'input[name="{kept.id}"][value="{kept.options[0].id}"]').check()
     offer_removed_option(page, broken)
     results = root.locator("[data-results-body]")
@@ -94,14 +95,16 @@ def test_a_fault_inside_the_engine_is_not_a_python_that_cannot_start(
     Python, the quiz and the reader's answers stay as they were."""
     def faulty_worker(route: Route) -> None:
         body = route.fetch().text()
-        call = "response: handle(data.request)"
+        call = "reply: handle(JSON.stringify(request))"
         assert call in body, "the worker no longer scores this way: update this test"
-        route.fulfill(body=body.replace(call, "response: handle(data.request, 'extra')"),
+        faulty = ("reply: handle(JSON.stringify(request), "  # scoring fails, warming works
+                  "...(request.type === 'score' ? ['extra'] : []))")
+        route.fulfill(body=body.replace(call, faulty),
                       content_type="text/javascript")
 
     page.route("**/quiz-worker.js", faulty_worker)
     bank = quiz.load_bank("spot-the-signs")
-    question = bank.questions[0]
+    question = live_questions(bank)[0]
     page.goto(site_url + PAGES[bank.id])
     root = page.locator(f'[data-quiz="{bank.id}"]')
     expect(root).to_have_attribute("data-state", "ready", timeout=READY)

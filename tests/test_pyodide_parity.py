@@ -56,23 +56,28 @@ def answer_sets(bank: quiz.Bank, rng: random.Random) -> list[object]:
 
 def requests() -> list[str]:
     rng = random.Random(2026)
-    reqs = [json.dumps({"bank": bank_id, "answers": answers})
+    reqs = [json.dumps({"type": "score", "bank": bank_id, "answers": answers})
             for bank_id in quiz.bank_ids()
             for answers in answer_sets(quiz.load_bank(bank_id), rng)]
     bank = quiz.load_bank("spot-the-signs")  # practice rounds: choice and progress too
     first = quiz.first_round(bank)
     played = quiz.score(bank, {f"{s}-signs": ["diminishing-returns"] for s in first},
                         round=first).to_dict()
-    reqs += [json.dumps({"round": {"bank": bank.id, "history": history, "seed": seed}})
+    reqs += [json.dumps({"type": "next-round", "bank": bank.id, "history": history,
+                         "seed": seed})
              for history in ([], [played], [played, quiz.history_entry(played), "junk"])
              for seed in (0, 7, 2**53 - 1)]
-    reqs += [json.dumps({"bank": bank.id, "answers": {}, "round": first}),
-             json.dumps({"round": {"bank": bank.id, "seed": -1}})]
+    reqs += [json.dumps({"type": "score", "bank": bank.id, "answers": {}, "round": first}),
+             json.dumps({"type": "next-round", "bank": bank.id, "seed": -1}),
+             *(json.dumps({"type": "warm", "bank": b}) for b in quiz.bank_ids()),
+             json.dumps({"type": "plan", "bank": bank.id}), json.dumps({"bank": bank.id})]
     # Nesting in the thousands is left out: CPython 3.11's json gives up (RecursionError)
     # where 3.14's parses it, a difference of interpreter versions, not of the trim.
-    return [*reqs, "not json", "[1]", json.dumps({"bank": "no-such-bank", "answers": {}}),
-            json.dumps({"bank": "../etc/passwd"}), "[" * 500 + "]" * 500,
-            json.dumps({"bank": "spot-the-signs", "answers": {"x": ["y" * 70_000]}})]
+    return [*reqs, "not json", "[1]",
+            json.dumps({"type": "score", "bank": "no-such-bank", "answers": {}}),
+            json.dumps({"type": "score", "bank": "../etc/passwd"}), "[" * 500 + "]" * 500,
+            json.dumps({"type": "score", "bank": "spot-the-signs",
+                        "answers": {"x": ["y" * 70_000]}})]
 
 
 def bank_message(text: str, file: str) -> str:

@@ -371,7 +371,7 @@ def test_the_profile_only_sees_the_round() -> None:
     ([IDS[0], "no-such-scenario"], {}, "unknown scenario 'no-such-scenario'"),
     ([IDS[0], IDS[0]], {}, "listed twice"),
     ([], {}, "non-empty list"),
-    ("raise-budget-freeze", {}, "non-empty list"),
+    (IDS[0], {}, "non-empty list"),  # one id as text, not a list
     ([IDS[0], 3], {}, "text, not 3"),
     ([IDS[0]], {"no-such-question": ["pause"]}, "unknown question"),
 ])
@@ -404,35 +404,38 @@ def ask(request: object) -> dict[str, Any]:
 def test_bridge_round_request() -> None:
     history = [play(BANK, first_round(BANK), {s: right_ticks(s, missing=DR)
                                               for s in first_round(BANK)})]
-    got = ask({"round": {"bank": BANK.id, "history": history, "seed": 4, "size": 5}})
+    got = ask({"type": "next-round", "bank": BANK.id, "history": history, "seed": 4,
+               "size": 5})
     assert got == {"ok": True, "round": next_round(BANK, history, 4, 5),
                    "progress": json.loads(quiz.to_json(progress(BANK, history)))}
-    assert ask({"round": {"bank": BANK.id}})["round"] == first_round(BANK)
+    assert ask({"type": "next-round", "bank": BANK.id})["round"] == first_round(BANK)
 
 
 def test_bridge_scores_a_round_and_gives_the_entry_to_keep() -> None:
     ids = first_round(BANK)
     answers = {f"{ids[0]}-move": ["pause"]}
-    got = ask({"bank": BANK.id, "answers": answers, "round": ids})
+    got = ask({"type": "score", "bank": BANK.id, "answers": answers, "round": ids})
     assert got["ok"] is True
     assert got["result"] == json.loads(quiz.to_json(quiz.score(BANK, answers, round=ids)
                                                     .to_dict()))
     assert got["entry"] == {"bank": BANK.id, "round": ids,
                             "questions": {f"{ids[0]}-move": {"chosen": [{"id": "pause"}]}}}
-    assert set(ask({"bank": BANK.id, "answers": answers})) == {"ok", "result"}  # unchanged
+    assert set(ask({"type": "score", "bank": BANK.id, "answers": answers})
+               ) == {"ok", "result"}  # no round, no entry
 
 
 @pytest.mark.parametrize(("request_", "message"), [
-    ({"round": {"bank": BANK.id, "history": {}}}, "history must be a list"),
-    ({"round": {"bank": BANK.id, "seed": -3}}, "seed must be"),
-    ({"round": {"bank": BANK.id, "size": 0}}, "round size"),
-    ({"round": {}}, "must name a bank"),
-    ({"round": {"bank": "no-such-bank"}}, "no question bank"),
-    ({"round": {"bank": BANK.id, "colour": 1}}, "does not take colour"),
-    ({"round": {"bank": BANK.id}, "answers": {}}, "only the key 'round'"),
-    ({"bank": BANK.id, "answers": {}, "round": ["nope"]}, "unknown scenario"),
-    ({"bank": BANK.id, "answers": {f"{IDS[1]}-move": ["pause"]}, "round": [IDS[0]]},
-     "not in this round"),
+    ({"type": "next-round", "bank": BANK.id, "history": {}}, "history must be a list"),
+    ({"type": "next-round", "bank": BANK.id, "seed": -3}, "seed must be"),
+    ({"type": "next-round", "bank": BANK.id, "size": 0}, "round size"),
+    ({"type": "next-round"}, "must name a bank"),
+    ({"type": "next-round", "bank": "no-such-bank"}, "no question bank"),
+    ({"type": "next-round", "bank": BANK.id, "colour": 1}, "does not take colour"),
+    ({"type": "next-round", "bank": BANK.id, "answers": {}}, "does not take answers"),
+    ({"round": {"bank": BANK.id}}, "unknown request type None"),
+    ({"type": "score", "bank": BANK.id, "answers": {}, "round": ["nope"]}, "unknown scenario"),
+    ({"type": "score", "bank": BANK.id, "answers": {f"{IDS[1]}-move": ["pause"]},
+      "round": [IDS[0]]}, "not in this round"),
 ])
 def test_bridge_bad_round_requests_give_one_clear_error(request_: object, message: str) -> None:
     got = ask(request_)

@@ -22,6 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 import quiz
 from quiz.render import content_hash
+from tests.support.banks import live_questions
 from tests.support.rounds_page import go_to, round_ids
 
 pytestmark = pytest.mark.browser
@@ -34,9 +35,7 @@ PAGES = {"spot-the-signs": "self-check/", "my-negotiation": "my-negotiation/"}
 BANKS = {bank_id: quiz.load_bank(bank_id) for bank_id in PAGES}
 # The questions a new reader's form shows: a self-check's first round, every statement.
 FIRST = {b: quiz.first_round(bank) for b, bank in BANKS.items() if bank.rounds}
-LIVE = {b: [q for q in bank.questions if b not in FIRST or (q.scenario and q.scenario.id in
-                                                             FIRST[b])]
-        for b, bank in BANKS.items()}
+LIVE = {b: live_questions(bank) for b, bank in BANKS.items()}
 VERDICT = re.compile(r"^(Right|Partly right|Not quite): \d+ of \d+ points?\.$")
 NOT_TEXT = ("undefined", "[object Object]", "NaN")
 SAVE_VERSION = 3  # quiz-saved.js VERSION: 2 saved three-move feedback with "also_right"
@@ -111,7 +110,8 @@ def reader_answers(bank: quiz.Bank, rng: random.Random) -> dict[str, list[str]]:
         else:
             signs = [i for i in ids if i != "none"]
             answers[question.id] = rng.sample(signs, rng.randint(1, len(signs)))
-    return answers or {bank.questions[0].id: [bank.questions[0].options[0].id]}
+    first = LIVE[bank.id][0]
+    return answers or {first.id: [first.options[0].id]}
 
 
 def saved_state(bank: quiz.Bank, rng: random.Random) -> dict[str, Any]:
@@ -280,7 +280,8 @@ def three_move_save(bank: quiz.Bank) -> str:
 
 def hand_picked() -> list[Case]:
     signs, negotiation = BANKS["spot-the-signs"], BANKS["my-negotiation"]
-    move, picks = signs.questions[0], signs.questions[1]
+    live = LIVE[signs.id]  # the first round's questions: two scenarios' move and signs
+    move, picks = live[0], live[1]
     answers = {move.id: ["walk-away"], picks.id: ["lack-of-flexibility", "diminishing-returns"]}
     result = quiz.score(signs.id, answers).to_dict()
     feedback = {qid: result["questions"][qid] for qid in answers}
@@ -334,8 +335,8 @@ def hand_picked() -> list[Case]:
              "feedback for another answer than the saved one", recheck=[move.id]),
         Case(signs.id, dump({"v": SAVE_VERSION, "hash": content_hash(signs), "answers": {
             move.id: ["pause", "walk-away"], picks.id: ["none", "diminishing-returns"],
-            "gone-question": ["pause"], signs.questions[2].id: ["walk-away"],
-            signs.questions[3].id: ["unknown-sign"]}}),
+            "gone-question": ["pause"], live[2].id: ["walk-away"],
+            live[3].id: ["unknown-sign"]}}),
              "answers that no longer fit, next to one that does"),
         Case(signs.id, '{"__proto__": {"polluted": 1}, "answers": {"__proto__": '
              '{"polluted": 1}, "constructor": ["x"], "' + move.id + '": ["pause"]}}',

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ from hypothesis import strategies as st
 
 import quiz
 from quiz import AnswerError, Bank, bridge, scoring, wording
+from quiz.loading import banks_dir
+from quiz.vocabulary import SECTIONS
+from tests.support.banks import keyed, scenario_where
 
 PRACTICE = Path(__file__).resolve().parent / "banks" / "practice.toml"
 SIGNS = ("unreasonable-demands", "lack-of-flexibility", "diminishing-returns",
@@ -20,6 +24,7 @@ MOVES = ("keep-negotiating", "pause", "accept", "walk-away")
 TOP_KEYS = ["bank", "kind", "score", "max_score", "score_text", "answered", "total",
             "answered_text", "unanswered", "questions", "criteria", "summary"]
 FAST = settings(max_examples=200, deadline=None)
+SHIPPED_FILE = Path(str(banks_dir())) / "spot-the-signs.toml"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +58,8 @@ def wrong_answers(bank: Bank) -> dict[str, list[str]]:
 
 def test_every_scenario_asks_a_move_and_the_signs(shipped: Bank) -> None:
     assert shipped.scenarios
-    assert "raise-budget-freeze" in [s.id for s in shipped.scenarios]
+    written = tomllib.loads(SHIPPED_FILE.read_text(encoding="utf-8"))["scenarios"]
+    assert [s.id for s in shipped.scenarios] == [s["id"] for s in written]
     expected = [qid for s in shipped.scenarios for qid in (f"{s.id}-move", f"{s.id}-signs")]
     assert [q.id for q in shipped.questions] == expected
     for q in shipped.questions:
@@ -104,8 +110,8 @@ def test_all_wrong_answers_score_nothing(shipped: Bank) -> None:
     for sign in result["criteria"].values():
         assert sign["status"] in {"reread", "untested"}
         assert sign["spotted"] == 0
-    assert "raise-budget-freeze" in [s.id for s in shipped.scenarios]
-    # raise-budget-freeze has no sign: ticking all four flags each one where it is absent.
+    # A scenario with no sign: ticking all four flags each one where it is absent.
+    assert scenario_where(shipped, signs=[])
     assert all(sign["status"] == "reread" for sign in result["criteria"].values())
 
 
@@ -312,13 +318,17 @@ def test_chosen_options_carry_explanation_and_section(shipped: Bank) -> None:
             assert chosen["section"]["href"] == option.section.href
 
 
-def test_sign_explanations_link_to_their_section(practice: Bank) -> None:
+def test_sign_explanations_link_to_where_the_line_is(practice: Bank) -> None:
     data = quiz.score(practice, {"kickback-request-signs": ["diminishing-returns"],
                                  "kickback-request-move": ["walk-away"]}).to_dict()
     sign = data["questions"]["kickback-request-signs"]["chosen"][0]
     assert sign["explanation"] == "KR dr: this is the first meeting."
-    assert sign["section"] == {"id": "diminishing-returns", "title": "Diminishing returns",
-                               "href": "guide/signs/#diminishing-returns"}
+    # Sign.line, the sign's "where the line is"; the results' reread links keep
+    # Sign.section (test_profile_counts).
+    assert sign["section"] == {"id": "line-diminishing-returns",
+                               "title": "Diminishing returns: where the line is",
+                               "href": "guide/signs/#line-diminishing-returns"}
+    assert sign["section"] == SECTIONS["line-diminishing-returns"].to_dict()
     move = data["questions"]["kickback-request-move"]["chosen"][0]
     assert move["explanation"] == "KR walk: right, the demand crosses your ethics."
     assert move["section"]["href"] == "guide/signs/#unreasonable-demands"
@@ -404,11 +414,21 @@ def test_right_moves_are_not_counted_as_mistakes(practice: Bank) -> None:
     assert data["summary"]["text"] == "Answer more scenarios to test every sign."
 
 
+def test_every_shipped_sign_explanation_links_to_where_the_line_is(shipped: Bank) -> None:
+    for k in keyed(shipped):
+        for option in k.signs_question.options:
+            sign = next((s for s in quiz.SIGNS if s.id == option.id), None)
+            if sign is not None:
+                assert option.section == sign.line, (k.id, option.id)
+                assert option.section.href == f"guide/signs/#line-{sign.id}"
+
+
 def test_walking_away_too_soon_on_the_shipped_bank(shipped: Bank) -> None:
-    question = shipped.question("raise-budget-freeze-move")
+    stay = scenario_where(shipped, moves={"pause"}, signs=[])
+    question = shipped.question(f"{stay.id}-move")
     assert question is not None
     assert question.correct_ids == {"pause"}
-    data = quiz.score(shipped, {"raise-budget-freeze-move": ["walk-away"]}).to_dict()
+    data = quiz.score(shipped, {question.id: ["walk-away"]}).to_dict()
     assert data["summary"]["moves"]["walked_away_too_soon"] == 1
     assert data["summary"]["moves"]["stayed_too_long"] == 0
     assert "walk away in 1 scenario where" in data["summary"]["text"]
@@ -426,12 +446,14 @@ def deeply_nested(depth: int) -> list[Any]:
 
 
 HUGE = "x" * 100_000
-MOVE = "raise-budget-freeze-move"
-SIGNS_Q = "raise-budget-freeze-signs"
+# Any scenario's two questions: these answers are malformed whatever its key.
+ANY = keyed(quiz.load_bank("spot-the-signs"))[0]
+MOVE = ANY.move.id
+SIGNS_Q = ANY.signs_question.id
 
 MALFORMED: list[tuple[str, object, str]] = [
     ("list", [[MOVE, ["pause"]]], "answers must be"),
-    ("str", '{"raise-budget-freeze-move": ["pause"]}', "answers must be"),
+    ("str", json.dumps({MOVE: ["pause"]}), "answers must be"),
     ("None", None, "answers must be"),
     ("int", 3, "answers must be"),
     ("unknown question", {"no-such-question": ["pause"]}, "unknown question"),
@@ -584,7 +606,7 @@ def handled(request: str) -> dict[str, Any]:
 
 def test_bridge_scores_like_the_engine(shipped: Bank) -> None:
     answers = correct_answers(shipped)
-    reply = handled(json.dumps({"bank": "spot-the-signs", "answers": answers}))
+    reply = handled(json.dumps({"type": "score", "bank": "spot-the-signs", "answers": answers}))
     assert reply["ok"] is True
     assert reply["result"] == quiz.score(shipped, answers).to_dict()
 
@@ -598,18 +620,23 @@ BAD_REQUESTS = {
     "null": "null",
     "number": "42",
     "no bank": "{}",
-    "no bank, answers": '{"answers": {}}',
-    "bank not text": '{"bank": 3, "answers": {}}',
-    "unknown bank": '{"bank": "no-such-bank", "answers": {}}',
-    "no answers": '{"bank": "spot-the-signs"}',
-    "answers a list": '{"bank": "spot-the-signs", "answers": []}',
-    "unknown question": '{"bank": "spot-the-signs", "answers": {"nope": ["pause"]}}',
-    "huge number": '{"bank": "spot-the-signs", "answers": {"raise-budget-freeze-move": ['
+    "no bank, answers": '{"type": "score", "answers": {}}',
+    "no type": '{"bank": "spot-the-signs", "answers": {}}',
+    "unknown type": '{"type": "grade", "bank": "spot-the-signs", "answers": {}}',
+    "type not text": '{"type": ["score"], "bank": "spot-the-signs", "answers": {}}',
+    "bank not text": '{"type": "score", "bank": 3, "answers": {}}',
+    "unknown bank": '{"type": "score", "bank": "no-such-bank", "answers": {}}',
+    "no answers": '{"type": "score", "bank": "spot-the-signs"}',
+    "answers a list": '{"type": "score", "bank": "spot-the-signs", "answers": []}',
+    "unknown question": '{"type": "score", "bank": "spot-the-signs", '
+                        '"answers": {"nope": ["pause"]}}',
+    "huge number": '{"type": "score", "bank": "spot-the-signs", "answers": {"' + MOVE + '": ['
                    + "9" * 5000 + "]}}",
-    "huge request": '{"bank": "spot-the-signs", "answers": {}, "x": "' + "y" * 100_000 + '"}',
+    "huge request": '{"type": "score", "bank": "spot-the-signs", "answers": {}, "x": "'
+                    + "y" * 100_000 + '"}',
     "deep nesting": "[" * 50_000,
-    "deep nesting in answers": '{"bank": "spot-the-signs", "answers": '
-                               '{"raise-budget-freeze-move": ' + "[" * 5000 + "]" * 5000 + "}}",
+    "deep nesting in answers": '{"type": "score", "bank": "spot-the-signs", "answers": '
+                               '{"' + MOVE + '": ' + "[" * 5000 + "]" * 5000 + "}}",
 }
 
 
@@ -627,4 +654,4 @@ def test_bridge_never_raises_on_any_text(text: str) -> None:
 @FAST
 @given(json_values)
 def test_bridge_never_raises_on_any_json_answers(answers: object) -> None:
-    handled(json.dumps({"bank": "spot-the-signs", "answers": answers}))
+    handled(json.dumps({"type": "score", "bank": "spot-the-signs", "answers": answers}))

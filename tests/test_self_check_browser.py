@@ -61,7 +61,7 @@ def test_reader_takes_the_first_round(
 ) -> None:
     answers = reader_answers()
     page.goto(site_url + "self-check/")
-    first = BANK.questions[0]
+    first = questions(FIRST[0])[0]  # the page's first question: the round's first move
     # The first question by keyboard only: Tab into the radio group, arrows to choose.
     page.locator(f'input[name="{first.id}"]').first.focus()
     page.keyboard.press("Space")
@@ -113,7 +113,7 @@ def test_reload_and_instant_navigation_keep_everything(
     wasm: list[str] = []
     page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
     page.goto(site_url + "self-check/")
-    move, signs = BANK.questions[0], BANK.questions[1]
+    move, signs = questions(FIRST[0])
     tick(page, move.id, "walk-away")
     page.locator(f'[data-check="{move.id}"]').click()
     expect(page.locator(f'[data-feedback="{move.id}"] .quiz-feedback__verdict')).to_be_visible(
@@ -171,7 +171,7 @@ def test_python_that_cannot_start_is_explained_and_answers_kept(
     with serve(site_dir, **{breakage: broken}) as url:
         page.route(re.compile(r"self-check/$"), with_load_timeout(8000))
         page.goto(url + "self-check/")
-        move = BANK.questions[0]
+        move = questions(FIRST[0])[0]
         tick(page, move.id, "pause")
         root = quiz_root(page)
         expect(root).to_have_attribute("data-state", "failed", timeout=30_000)
@@ -189,7 +189,7 @@ def test_python_that_cannot_start_is_explained_and_answers_kept(
 def test_site_served_under_a_sub_path(page: Page, site_dir: Path, problems: list[str]) -> None:
     with serve(site_dir, prefix="/walk-away/") as url:
         page.goto(url + "self-check/")
-        move = BANK.questions[0]
+        move = questions(FIRST[0])[0]
         tick(page, move.id, "keep-negotiating")
         page.locator(f'[data-check="{move.id}"]').click()
         link = page.locator(f'[data-feedback="{move.id}"] a').first

@@ -1,9 +1,10 @@
 """What the browser's worker asks of the engine, run under Pyodide by python_stdlib.mjs.
 
-Importing nothing beyond what the worker does, it sends the engine every kind of
-request a page can: each bank with no, right, wrong and partial answers, hostile
-answers and malformed requests, and it parses broken banks. The modules this imports
-are the standard library the site ships; the answers prove the trimmed copy agrees.
+Importing nothing beyond what the worker does, it sends the engine every type of
+request a page can (quiz.contract.REQUESTS: score, next-round, warm): each bank with
+no, right, wrong and partial answers, hostile answers and malformed requests, and it
+parses broken banks. The modules this imports are the standard library the site ships;
+the answers prove the trimmed copy agrees.
 """
 
 from __future__ import annotations
@@ -38,20 +39,22 @@ def round_requests() -> list[str]:
         first = quiz.first_round(bank)
         answers = {f"{s}-signs": ["diminishing-returns"] for s in first}
         played = quiz.score(bank, answers, round=first).to_dict()
-        found += [json.dumps({"bank": bank.id, "answers": answers, "round": first}),
-                  json.dumps({"round": {"bank": bank.id}}),
-                  json.dumps({"round": {"bank": bank.id, "seed": 7,
-                                        "history": [quiz.history_entry(played), "junk"]}}),
-                  json.dumps({"round": {"bank": bank.id, "seed": -1}})]
+        found += [json.dumps({"type": "score", "bank": bank.id, "answers": answers,
+                              "round": first}),
+                  json.dumps({"type": "next-round", "bank": bank.id}),
+                  json.dumps({"type": "next-round", "bank": bank.id, "seed": 7,
+                              "history": [quiz.history_entry(played), "junk"]}),
+                  json.dumps({"type": "next-round", "bank": bank.id, "seed": -1})]
     return found
 
 
 def requests() -> list[str]:
-    found = [json.dumps({"bank": b, "answers": a})
+    found = [json.dumps({"type": "score", "bank": b, "answers": a})
              for b in quiz.bank_ids() for a in answer_sets(quiz.load_bank(b))]
-    return [*found, *round_requests(), "not json", "[1]", "{}",
-            json.dumps({"bank": "no-such-bank"}), "[" * 5000 + "]" * 5000,
-            json.dumps({"bank": "x" * 70_000})]
+    found += [json.dumps({"type": "warm", "bank": b}) for b in quiz.bank_ids()]
+    return [*found, *round_requests(), "not json", "[1]", "{}", '{"type": "plan"}',
+            json.dumps({"type": "score", "bank": "no-such-bank"}), "[" * 5000 + "]" * 5000,
+            json.dumps({"type": "score", "bank": "x" * 70_000})]
 
 
 def trace() -> list[str]:

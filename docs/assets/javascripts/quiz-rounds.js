@@ -5,6 +5,7 @@
 import { request } from "./quiz-engine.js";
 import { history, newSeed } from "./quiz-history.js";
 import { el } from "./quiz-view.js";
+import { word } from "./quiz-words.js";
 
 export class Rounds {
   constructor(quiz) {
@@ -17,15 +18,17 @@ export class Rounds {
     this.firstIds = [...this.sections.keys()];
     this.history = history(quiz.bank, this.root.dataset.bankHash);
     this.state = this.history.load();
+    this.generation = 0; // counts changes to the history, so a late plan can tell
+    this.planning = null; // the next round's plan under way (a Promise), if any
     const current = this.state.current;
     if (!current || !this.build(current.ids)) this.state.current = { ids: this.firstIds, seed: 0 };
     this.show(this.state.current.index ?? 0, { focus: false });
     this.root.addEventListener("click", (event) => this.clicked(event.target.closest("button")));
   }
 
-  /** "Scenario 3 of 7", worded by the engine (quiz/wording.py) as a template. */
+  /** "Scenario 3 of 7": the page's word "round.place" (quiz/wording.py). */
   place(n, total) {
-    return this.box.dataset.numberLabel.replace("{n}", n).replace("{total}", total);
+    return word("round.place", { n, total });
   }
 
   get ids() {
@@ -83,37 +86,81 @@ export class Rounds {
   /** The engine's next round for the history so far, with a fresh seed for its ties. */
   async plan() {
     const seed = newSeed();
-    const reply = await request({ round: { bank: this.quiz.bank, history: this.state.entries,
-      seed } }, this.quiz.timeout);
+    const reply = await request({ type: "next-round", bank: this.quiz.bank,
+      history: this.state.entries, seed }, this.quiz.timeout);
     return { next: { ids: reply.round, seed }, progress: reply.progress };
   }
 
-  /** Score this round alone, keep it in the history and plan the next one from it. */
+  /**
+   * Score this round alone and keep it in the history. The next round is planned after
+   * the results are shown (planNext), so the reader never waits for it.
+   */
   async finish(answers) {
-    const scored = await request({ bank: this.quiz.bank, answers, round: this.ids },
-      this.quiz.timeout);
+    const scored = await request({ type: "score", bank: this.quiz.bank, answers,
+      round: this.ids }, this.quiz.timeout);
     const current = this.state.current;
     // Seeing the results again after changing an answer replaces this round's entry.
     if (current.recorded) this.state.entries.pop();
     this.state.entries.push(scored.entry);
     current.recorded = true;
-    ({ next: this.state.next, progress: this.state.progress } = await this.plan());
+    this.state.next = null; // planned from the history before this round: out of date
+    this.state.progress = null;
+    this.forget();
     this.save();
     return scored.result;
   }
 
+  /** Whether the next round (and the progress shown with it) fits the history so far. */
+  planned() {
+    return Boolean(this.state.next && this.state.progress);
+  }
+
+  /**
+   * Plan the next round from the history so far, once; show each sign's trend when it
+   * arrives. Resolves with the plan, or null when the history changed meanwhile.
+   */
+  planNext() {
+    if (!this.planning) {
+      const generation = this.generation;
+      this.planning = this.plan().then((planned) => {
+        if (this.generation !== generation) return null; // the history changed meanwhile
+        ({ next: this.state.next, progress: this.state.progress } = planned);
+        this.save();
+        this.showProgress();
+        return planned;
+      });
+      this.planning.catch(() => { this.planning = null; }); // asked again when needed
+    }
+    return this.planning;
+  }
+
+  /** The history changed: a plan under way no longer fits it. */
+  forget() {
+    this.generation = this.generation + 1;
+    this.planning = null;
+  }
+
+  /** Each sign's trend in the results, in the box resultsExtra() left for it. */
+  showProgress() {
+    const box = this.root.querySelector("[data-round-trends]");
+    const progress = this.state.progress;
+    if (box && progress && typeof progress === "object") {
+      box.replaceChildren(...progressView(progress));
+    }
+  }
+
   /** What the results add in rounds: each sign's trend, mastery, and the next round. */
   resultsExtra() {
+    const trends = el("div", { class: "quiz-trends", "data-round-trends": "" });
     const progress = this.state.progress;
-    const nodes = [];
-    if (progress && typeof progress === "object") nodes.push(...progressView(progress));
-    nodes.push(
+    if (progress && typeof progress === "object") trends.append(...progressView(progress));
+    return [
+      trends,
       el("button", { type: "button", class: "md-button md-button--primary",
-        "data-action": "next-round", text: "Practise my weak signs" }),
+        "data-action": "next-round", text: word("action.next-round") }),
       el("button", { type: "button", class: "md-button", "data-action": "clear-history",
-        text: "Clear my practice history" }),
-      el("p", { class: "quiz-round__note", "data-round-note": "" }));
-    return nodes;
+        text: word("action.clear-history") }),
+      el("p", { class: "quiz-round__note", "data-round-note": "" })];
   }
 
   async nextRound(button) {
@@ -121,9 +168,9 @@ export class Rounds {
     if (!next || !this.build(next.ids)) {
       button.disabled = true;
       try {
-        ({ next } = await this.plan());
+        next = (await this.planNext())?.next ?? (await this.plan()).next;
       } catch {
-        this.note("The next round can't be chosen until Python has started.");
+        this.note(word("round.unavailable"));
         button.disabled = false;
         return;
       }
@@ -139,10 +186,10 @@ export class Rounds {
     const count = this.state.entries.length;
     this.state = { ...this.history.clear(), current: this.state.current };
     this.state.current.recorded = false;
+    this.forget();
     this.save();
     this.root.querySelector("[data-round-trends]")?.remove();
-    this.note(count === 1 ? "Your practice history in this browser was cleared: 1 round."
-      : `Your practice history in this browser was cleared: ${count} rounds.`);
+    this.note(word("round.history-cleared", { count }));
     button.disabled = true;
   }
 
@@ -155,17 +202,16 @@ const text = (value) => (typeof value === "string" ? value : "");
 
 // The engine's progress, laid out; it may come from storage, so each piece is checked.
 function progressView(progress) {
-  const box = el("div", { class: "quiz-trends", "data-round-trends": "" });
-  box.append(el("h3", { text: "Each sign across your rounds" }));
+  const box = [el("h3", { text: word("round.trends") })];
   const list = el("ul", { class: "quiz-trends__list" });
   for (const sign of Object.values(progress.signs ?? {})) {
     if (!text(sign?.text)) continue;
     list.append(el("li", { "data-mastered": String(sign.mastered === true),
       "data-sign": text(sign.id), text: sign.text }));
   }
-  box.append(list);
-  if (text(progress.mastery?.text)) box.append(el("p", { text: progress.mastery.text }));
-  if (text(progress.text)) box.append(el("p", { class: "quiz-trends__summary",
+  box.push(list);
+  if (text(progress.mastery?.text)) box.push(el("p", { text: progress.mastery.text }));
+  if (text(progress.text)) box.push(el("p", { class: "quiz-trends__summary",
     text: progress.text }));
-  return [box];
+  return box;
 }

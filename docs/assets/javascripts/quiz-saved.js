@@ -1,55 +1,31 @@
+// @ts-check
 // Saved progress is untrusted input: an older version of the site may have written it,
 // the bank may have changed since, or it may be damaged. Every part is checked against
 // the form and the bank's content hash; what fits is kept, the rest is dropped.
 
-// 1: no bank hash, feedback and results kept blindly; 2: feedback said "also_right"
-// (three moves); 3: feedback names the whole "right_answer".
-export const VERSION = 3;
+import { SAVED_VERSION } from "./quiz-contract.js";
+import { fits, isRecord } from "./quiz-schema.js";
 
-const MAX_TEXT = 5000; // characters in any saved string a view would show
-const MAX_ITEMS = 200; // entries in any saved list or map
+/** @typedef {import("./quiz-contract.js").Answers} Answers */
+/** @typedef {import("./quiz-contract.js").QuestionResult} QuestionResult */
+/** @typedef {import("./quiz-contract.js").Result} Result */
+/** @typedef {{single: boolean, options: Set<string>, exclusive: Set<string>}} Question */
+/** @typedef {Map<string, Question>} Layout */
+
+// The saved format (quiz/contract.py, SAVED_VERSION); the shapes of saved feedback and
+// results are the engine's own (QuestionResult, Result), checked against its schema.
+export const VERSION = SAVED_VERSION;
+
 const HASH = /^[0-9a-f]{16}$/;
 
-// Shape checks: each takes a value and says whether it fits.
-const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-const text = (v) => typeof v === "string" && v.length <= MAX_TEXT;
-const amount = (v) => Number.isFinite(v) && v >= 0 && v < 1e6;
-const flag = (v) => typeof v === "boolean";
-const is = (expected) => (v) => v === expected;
-const listOf = (item) => (v) => Array.isArray(v) && v.length <= MAX_ITEMS && v.every(item);
-const mapOf = (item) => (v) => isRecord(v) && Object.keys(v).length <= MAX_ITEMS &&
-  Object.values(v).every(item);
-const recordOf = (fields) => (v) => isRecord(v) &&
-  Object.entries(fields).every(([name, fits]) => Object.hasOwn(v, name) && fits(v[name]));
-
-// A guide link: a path on this site, never a scheme or another host.
-const href = (v) => typeof v === "string" && v.length <= 300 &&
-  /^[a-z0-9][\w\-./]*(#[\w-]*)?$/i.test(v);
-const section = recordOf({ href, title: text });
-
-// What quiz-view.js reads, field by field.
-const feedbackShape = recordOf({
-  correct: flag, verdict: text, right_answer: text, missed: listOf(text),
-  chosen: listOf(recordOf({ id: text, label: text, explanation: text, correct: flag, section })),
-});
-const selfCheckShape = recordOf({
-  kind: is("self-check"), score: amount, max_score: amount, score_text: text,
-  answered_text: text, unanswered: listOf(text),
-  criteria: mapOf(recordOf({ name: text, status: text, summary: text, counts: text,
-    present: amount, spotted: amount, section })),
-  summary: recordOf({ text, reread: listOf(section), moves_text: text }),
-});
-const assessmentShape = recordOf({
-  kind: is("assessment"), recommendation: (v) => typeof v === "string" && /^[a-z-]{1,40}$/.test(v),
-  recommendation_label: text, advice: text, section, total: amount, unanswered: listOf(text),
-  unanswered_text: text, disclaimer: text,
-  reasons: listOf(recordOf({ text, section })), next_steps: listOf(text),
-});
-
-/** The form's questions: id -> {single, options}, as the reader can answer them now. */
+/**
+ * The form's questions: id -> {single, options}, as the reader can answer them now.
+ * @param {ParentNode} form @returns {Layout}
+ */
 export function layoutOf(form) {
   const layout = new Map();
   for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
+    if (!(fieldset instanceof HTMLElement) || !fieldset.dataset.question) continue;
     const inputs = [...fieldset.querySelectorAll("input")];
     const options = new Set(inputs.map((input) => input.value));
     const exclusive = new Set(inputs.filter((i) => "exclusive" in i.dataset).map((i) => i.value));
@@ -59,16 +35,25 @@ export function layoutOf(form) {
   return layout;
 }
 
-function answerFits(picks, { single, options, exclusive }) {
+/**
+ * The rule for a valid answer, as quiz/answers.py checks it (tests/test_contract.py
+ * proves they agree): one or more known options, none twice, one only for a
+ * single-choice question, and an exclusive option ("None of these") alone.
+ * @param {unknown} picks @param {Question} question @returns {picks is string[]}
+ */
+export function answerFits(picks, { single, options, exclusive }) {
   return Array.isArray(picks) && picks.length > 0 && picks.length <= options.size &&
     picks.every((pick) => typeof pick === "string" && options.has(pick)) &&
     new Set(picks).size === picks.length &&
     (picks.length === 1 || (!single && !picks.some((pick) => exclusive.has(pick))));
 }
 
+/** @param {string[]} a @param {string[]} b */
 const sameChoices = (a, b) => a.length === b.length && a.every((pick) => b.includes(pick));
 
+/** @param {unknown} saved @param {Layout} layout @returns {Answers} */
 function restoreAnswers(saved, layout) {
+  /** @type {Answers} */
   const answers = {};
   if (!isRecord(saved)) return answers;
   // Only the form's own question ids are read, so odd saved keys are never touched.
@@ -79,15 +64,22 @@ function restoreAnswers(saved, layout) {
   return answers;
 }
 
+/**
+ * @param {unknown} feedback @param {string[]} picks @param {Question} question
+ * @returns {feedback is QuestionResult}
+ */
 function feedbackFits(feedback, picks, question) {
-  return feedbackShape(feedback) && sameChoices(feedback.chosen.map((o) => o.id), picks) &&
+  return fits("QuestionResult", feedback) && sameChoices(feedback.chosen.map((o) => o.id), picks) &&
     feedback.missed.every((id) => question.options.has(id));
 }
 
+/**
+ * @param {unknown} results @param {string} bank @param {Answers} answers @param {Layout} layout
+ * @returns {results is Result}
+ */
 function resultsFit(results, bank, answers, layout) {
   const unanswered = [...layout.keys()].filter((id) => !answers[id]);
-  return isRecord(results) && results.bank === bank &&
-    (results.kind === "assessment" ? assessmentShape(results) : selfCheckShape(results)) &&
+  return fits("Result", results) && results.bank === bank &&
     sameChoices(results.unanswered, unanswered);
 }
 
@@ -97,29 +89,39 @@ function resultsFit(results, bank, answers, layout) {
  * only when made from the same bank content and shaped as the views expect; `recheck`
  * lists answered questions whose saved feedback was dropped, `rescore` says dropped
  * results should be worked out again, both once Python is ready.
+ * @param {unknown} saved
+ * @param {{bank: string, hash: string, layout: Layout}} form
+ * @returns {{answers: Answers, feedback: Record<string, QuestionResult>,
+ *   results: Result | null, recheck: string[], rescore: boolean}}
  */
 export function restore(saved, { bank, hash, layout }) {
+  /** @type {Record<string, unknown>} */
   const record = isRecord(saved) ? saved : {};
   const answers = restoreAnswers(record.answers, layout);
   const current = record.v === VERSION && HASH.test(hash) && record.hash === hash;
+  /** @type {Record<string, QuestionResult>} */
   const feedback = {};
+  /** @type {string[]} */
   const recheck = [];
   const savedFeedback = isRecord(record.feedback) ? record.feedback : {};
   for (const [id, question] of layout) {
     if (!answers[id] || !Object.hasOwn(savedFeedback, id)) continue;
-    if (current && feedbackFits(savedFeedback[id], answers[id], question)) {
-      feedback[id] = savedFeedback[id];
+    const one = savedFeedback[id];
+    if (current && feedbackFits(one, answers[id], question)) {
+      feedback[id] = one;
     } else {
       recheck.push(id);
     }
   }
+  /** @type {Result | null} */
   let results = null;
   let rescore = false;
   // Results are for one exact set of answers: if any saved answer was dropped, they go.
   const allKept = Object.keys(answers).length === countAnswers(record.answers);
-  if (isRecord(record.results)) {
-    if (current && allKept && resultsFit(record.results, bank, answers, layout)) {
-      results = record.results;
+  const savedResults = record.results;
+  if (isRecord(savedResults)) {
+    if (current && allKept && resultsFit(savedResults, bank, answers, layout)) {
+      results = savedResults;
     } else {
       rescore = Object.keys(answers).length > 0;
     }
@@ -127,6 +129,7 @@ export function restore(saved, { bank, hash, layout }) {
   return { answers, feedback, results, recheck, rescore };
 }
 
+/** @param {unknown} saved */
 function countAnswers(saved) {
   return isRecord(saved) ? Object.keys(saved).length : 0;
 }

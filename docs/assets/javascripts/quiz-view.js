@@ -1,6 +1,8 @@
 // Lays out the engine's result JSON as page content. Every sentence comes worded from the
-// engine (quiz/wording.py); only headings are the page's own. Text goes in with
-// textContent only: nothing from a bank or a reader is ever parsed as HTML.
+// engine (quiz/wording.py): in the result, or, for headings and labels, from the page's
+// words (word(), quiz-words.js). Text goes in with textContent only: nothing from a bank
+// or a reader is ever parsed as HTML.
+import { word } from "./quiz-words.js";
 
 export const siteRoot = new URL("../../", import.meta.url);
 
@@ -28,7 +30,7 @@ export function feedbackView(feedback) {
     list.append(el("li", { "data-correct": String(option.correct) },
       el("strong", { text: `${option.label}: ` }),
       `${option.explanation} `,
-      el("span", { class: "quiz-feedback__read", text: "Read: " }),
+      el("span", { class: "quiz-feedback__read", text: `${word("read")} ` }),
       sectionLink(option.section)));
   }
   box.append(list);
@@ -55,12 +57,12 @@ export function resultsView(result) {
   body.append(el("p", { class: "quiz-results__score", text: result.score_text }));
   body.append(el("p", { text: result.answered_text }));
   if (result.summary.moves_text) body.append(el("p", { text: result.summary.moves_text }));
-  body.append(el("h3", { text: "How well you spot each sign" }));
+  body.append(el("h3", { text: word("results.profile") }));
   const profile = el("ul", { class: "quiz-profile" });
   Object.values(result.criteria).forEach((sign) => profile.append(signRow(sign)));
   body.append(profile, el("p", { class: "quiz-results__summary", text: result.summary.text }));
   if (result.summary.reread.length) {
-    body.append(el("h3", { text: "What to reread" }));
+    body.append(el("h3", { text: word("results.reread") }));
     const list = el("ul", { class: "quiz-reread" });
     result.summary.reread.forEach((section) => list.append(el("li", {}, sectionLink(section))));
     body.append(list);
@@ -81,15 +83,15 @@ export function assessmentView(result) {
     text: result.recommendation_label }));
   body.append(el("p", { text: result.advice }));
   if (result.reasons.length) {
-    body.append(el("h3", { text: "Why" }), list("ul", result.reasons.map((reason) =>
-      [`${reason.text} `, sectionLink(reason.section, `Read: ${reason.section.title}`)])));
+    body.append(el("h3", { text: word("results.why") }), list("ul", result.reasons.map((reason) =>
+      [`${reason.text} `, sectionLink(reason.section, `${word("read")} ${reason.section.title}`)])));
   }
-  body.append(el("h3", { text: "What to do next" }), list("ol", result.next_steps));
-  body.append(el("p", {}, "Read more: ", sectionLink(result.section)));
+  body.append(el("h3", { text: word("results.next-steps") }), list("ol", result.next_steps));
+  body.append(el("p", {}, `${word("read.more")} `, sectionLink(result.section)));
   if (result.unanswered_text) body.append(el("p", { text: result.unanswered_text }));
   body.append(el("p", { class: "quiz-disclaimer", text: result.disclaimer }));
   body.append(el("button", { type: "button", class: "md-button", "data-action": "print",
-    text: "Print or save as PDF" }));
+    text: word("action.print") }));
   return body;
 }
 

@@ -7,19 +7,19 @@ import { Rounds } from "./quiz-rounds.js";
 import { layoutOf } from "./quiz-saved.js";
 import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
+import { word } from "./quiz-words.js";
 
 const TIMEOUT_MS = 15000; // no downloaded bytes for this long: the download has stopped
 const PROGRESS_EVERY_MS = 2000; // status updates while downloading (a live region: not too often)
-const STATUS = {
-  idle: "",
-  loading: "Loading Python to score your answers. You can start answering meanwhile.",
-  ready: "Ready: your answers are scored by Python in this browser. Nothing is sent anywhere.",
-};
+// The status line's words in each state (quiz/wording.py); idle shows nothing.
+const STATUS = { idle: "", loading: "status.loading", ready: "status.ready" };
+const status = (state) => (STATUS[state] ? word(STATUS[state]) : "");
 
+/** Where Python's start-up has got: downloading (with how far) or starting. */
 function progressText({ phase, loaded, total, download }) {
-  if (phase !== "download" || loaded >= total) return "Starting Python…";
-  const size = (download / 1e6).toFixed(1);
-  return `Downloading Python (about ${size} MB, once): ${Math.floor((100 * loaded) / total)} %.`;
+  if (phase !== "download" || loaded >= total) return { downloading: false, text: word("status.starting") };
+  return { downloading: true, text: word("status.downloading", {
+    size: (download / 1e6).toFixed(1), percent: Math.floor((100 * loaded) / total) }) };
 }
 
 function readAnswers(form) {
@@ -74,6 +74,10 @@ class Quiz {
       this.hideResults();
       this.staleResults = true;
     }
+    // Results kept from a visit that left before the next round was planned: plan it now.
+    if (this.state.results && !this.staleResults && this.rounds && !this.rounds.planned()) {
+      whenReady(this.root, () => this.rounds.planNext());
+    }
     if (this.stale.size || this.staleResults) whenReady(this.root, () => this.rescore());
   }
 
@@ -92,6 +96,7 @@ class Quiz {
         this.showResults(result, { focus: false });
       }
       this.store.save(this.state);
+      if (this.staleResults) this.rounds?.planNext();
     } catch {
       // Nothing was asked for yet: a problem shows when the reader checks or scores.
     } finally {
@@ -126,7 +131,7 @@ class Quiz {
     });
   }
 
-  setState(state, text = STATUS[state]) {
+  setState(state, text = status(state)) {
     this.root.dataset.state = state;
     this.status.replaceChildren(text);
   }
@@ -136,13 +141,13 @@ class Quiz {
     if (this.root.dataset.state === "failed" && !retry) return;
     this.setState("loading");
     let shown = -Infinity;
-    let last = "";
+    let last = { downloading: false, text: "" };
     const stop = onProgress((update) => {
-      const text = progressText(update);
-      const soon = text.startsWith("Downloading") && performance.now() - shown < PROGRESS_EVERY_MS;
-      if (text === last || (soon && last.startsWith("Downloading"))) return;
-      [shown, last] = [performance.now(), text];
-      this.setState("loading", `${STATUS.loading} ${text}`);
+      const now = progressText(update);
+      const soon = now.downloading && performance.now() - shown < PROGRESS_EVERY_MS;
+      if (now.text === last.text || (soon && last.downloading)) return;
+      [shown, last] = [performance.now(), now];
+      this.setState("loading", `${status("loading")} ${now.text}`);
     });
     try {
       await start(this.bank, this.timeout);
@@ -156,12 +161,14 @@ class Quiz {
 
   failed(error) {
     this.root.dataset.state = "failed";
-    const reason = String(error?.message || "an unknown problem").slice(0, 160);
+    // A failure the page scripts name carries its word (error.word, error.values); one from
+    // Pyodide or Python itself is shown as it came.
+    const reason = (error?.word ? word(error.word, error.values)
+      : String(error?.message || word("status.unknown"))).slice(0, 160);
     this.status.replaceChildren(
-      el("span", { text: `Python could not start in this browser (${reason}). ` +
-        "Your answers are kept on this device. " }),
+      el("span", { text: `${word("status.failed", { reason })} ` }),
       el("button", { type: "button", class: "md-button", "data-action": "retry",
-        text: "Try again" }));
+        text: word("action.retry") }));
   }
 
   changed(input) {
@@ -190,21 +197,21 @@ class Quiz {
   }
 
   async scored({ round = false } = {}) {
-    if (this.root.dataset.state === "failed") throw new Error("Python is not available");
+    if (this.root.dataset.state === "failed") throw new Error("unavailable");
     this.load();
     if (round && this.rounds) return this.rounds.finish(readAnswers(this.form));
-    const reply = await request({ bank: this.bank, answers: readAnswers(this.form) },
-      this.timeout);
+    const reply = await request({ type: "score", bank: this.bank,
+      answers: readAnswers(this.form) }, this.timeout);
     return reply.result;
   }
 
   async check(id) {
     const box = this.feedbackBox(id);
     if (!readAnswers(this.form)[id]) {
-      box.replaceChildren(el("p", { text: "Choose an answer first, then check it." }));
+      box.replaceChildren(el("p", { text: word("check.choose") }));
       return;
     }
-    box.replaceChildren(el("p", { text: "Checking…" }));
+    box.replaceChildren(el("p", { text: word("check.busy") }));
     try {
       const result = await this.scored();
       this.state.feedback[id] = result.questions[id];
@@ -212,8 +219,7 @@ class Quiz {
       this.store.save(this.state);
     } catch (error) {
       if (error instanceof EngineError) return box.replaceChildren(engineProblem(error));
-      box.replaceChildren(el("p", { text: "This answer can't be checked until Python has " +
-        "started; your answer is kept." }));
+      box.replaceChildren(el("p", { text: word("check.unavailable") }));
       if (this.root.dataset.state !== "failed") this.failed(error);
     }
   }
@@ -221,18 +227,21 @@ class Quiz {
   async seeResults() {
     const body = this.results.querySelector("[data-results-body]");
     this.results.hidden = false;
-    body.replaceChildren(el("p", { text: "Scoring your answers…" }));
+    body.replaceChildren(el("p", { text: word("results.busy") }));
+    let result;
     try {
-      const result = await this.scored({ round: true });
-      this.state.results = result;
-      this.store.save(this.state);
-      this.showResults(result, { focus: true });
+      result = await this.scored({ round: true });
     } catch (error) {
       if (error instanceof EngineError) return body.replaceChildren(engineProblem(error));
-      body.replaceChildren(el("p", { text: "Your results can't be shown until Python has " +
-        "started; your answers are kept." }));
+      body.replaceChildren(el("p", { text: word("results.unavailable") }));
       if (this.root.dataset.state !== "failed") this.failed(error);
+      return;
     }
+    // Results first: shown as soon as the round is scored; the next round is planned after.
+    this.state.results = result;
+    this.showResults(result, { focus: true });
+    this.store.save(this.state);
+    this.rounds?.planNext();
   }
 
   showResults(result, { focus }) {
@@ -243,7 +252,7 @@ class Quiz {
       this.root.dataset.maxScore = result.max_score;
     }
     const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
-      text: "Try again" });
+      text: word("action.start-over") });
     const view = outcomeView(result);
     const extra = this.rounds ? this.rounds.resultsExtra() : [again];
     this.results.querySelector("[data-results-body]").replaceChildren(view, ...extra);
@@ -273,7 +282,8 @@ class Quiz {
     this.clearAnswers();
     this.form.querySelector("input")?.focus();
     if (this.root.dataset.state !== "failed") {
-      this.status.replaceChildren(`${STATUS[this.root.dataset.state]} Your answers were cleared.`);
+      this.status.replaceChildren(`${status(this.root.dataset.state)} ${word("status.cleared")}`
+        .trim());
     }
   }
 }
@@ -281,8 +291,7 @@ class Quiz {
 /** The engine's own words on answers it could not score; Python itself is fine. */
 function engineProblem(error) {
   const reason = error.message.slice(0, 300).replace(/\.$/, "");
-  return el("p", { class: "quiz-problem", text: `These answers could not be scored: ${reason}. ` +
-    "Python is running and your answers are kept: change an answer and try again." });
+  return el("p", { class: "quiz-problem", text: word("results.refused", { reason }) });
 }
 
 /** Run `callback` once the quiz's Python is ready (now, or when it gets there). */

@@ -10,9 +10,9 @@ function play(box) {
   const frame = document.createElement("iframe");
   frame.className = "video-embed__frame";
   frame.src = `${PLAYER}${id}?autoplay=1`;
-  frame.title = box.dataset.videoTitle || "Video";
-  frame.allow = "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; " +
-    "picture-in-picture; web-share";
+  frame.title = box.dataset.videoTitle ?? ""; // the template always gives the video's title
+  frame.allow = ["accelerometer", "autoplay", "clipboard-write", "encrypted-media", "gyroscope",
+    "picture-in-picture", "web-share"].join("; "); // Permissions Policy features
   frame.allowFullscreen = true;
   frame.referrerPolicy = "strict-origin-when-cross-origin";
   box.querySelector(".video-embed__poster").replaceWith(frame);

@@ -1,0 +1,28 @@
+"""The page scripts' words, from Python: quiz/wording.py's PAGE as one JSON block a page.
+
+Templates get `page_words` from on_env; overrides/theme/main.html writes it after
+Material's own `__config` block, as <script id="__words" type="application/json">, and
+the page scripts read it through word() in docs/assets/javascripts/quiz-words.js. Every
+page carries it, so instant navigation to a quiz page finds it whatever page came first.
+A JSON block does not run, so the Content Security Policy does not hash it.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin
+
+from quiz import wording
+
+
+class WordsConfig(Config):
+    """No options."""
+
+
+class WordsPlugin(BasePlugin[WordsConfig]):
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["page_words"] = wording.PAGE
+        return env
