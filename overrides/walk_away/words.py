@@ -12,8 +12,8 @@ from __future__ import annotations
 from jinja2 import Environment
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from quiz import wording
 

@@ -125,7 +125,7 @@ def manifest(bank: Bank, site: str) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<manifest xmlns="{CP}" xmlns:xsi="{XSI}" '
         f'xsi:schemaLocation="{CP} {CP_XSD}" identifier="{bank.id}.manifest">'
-        f"<metadata><schema>IMS Content</schema><schemaversion>1.1</schemaversion>"
+        f"<metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion>"
         f"</metadata><!-- {escape(source_note(bank, site)).replace('--', '- -')} -->"
         "<organizations/><resources>"
         f'<resource identifier="{bank.id}.test" type="imsqti_test_xmlv2p1" '

@@ -13,19 +13,19 @@ from fractions import Fraction
 from ..answers import show
 from ..errors import AnswerError
 from ..model import Bank
-from ..vocabulary import STAY_AT_THE_TABLE
 from .facts import SIGN_IDS, Facts, facts, settings
 from .history import PastRound, read_history
 from .mastery import focus_signs, weaknesses
 
 MAX_SEED = 2**53 - 1  # the largest whole number a browser's JSON keeps exactly
-STAY = STAY_AT_THE_TABLE  # accepting, like walking away, ends the talks
 
-# Every round has one of each, if the bank does; a scenario with two right moves counts
+# Every round has one of each, if the bank does: every move (a reader who always picks
+# one move must meet the others) and "no sign"; a scenario with two right moves counts
 # for both. Accepting comes last: where a round is too small for all, it gives way.
 MIX: dict[str, Callable[[Facts], bool]] = {
     "walk-away": lambda f: "walk-away" in f.moves,
-    "stay": lambda f: bool(f.moves & STAY),
+    "keep-negotiating": lambda f: "keep-negotiating" in f.moves,
+    "pause": lambda f: "pause" in f.moves,
     "no-sign": lambda f: not f.signs,
     "accept": lambda f: "accept" in f.moves,
 }
@@ -77,7 +77,7 @@ def next_round(bank: Bank, history: object, seed: object = 0, size: object = Non
 
     The first round is `first_round`. Later rounds give about half their places to
     scenarios with the weakest sign the reader got wrong and has not mastered since,
-    keep a walk-away, a stay-at-the-table, a no-sign and an accept scenario (MIX), and
+    keep a scenario for every move and one with no sign (MIX), and
     fill the rest by weakness and novelty. The seed only breaks ties; the previous round
     is never repeated when the bank has other scenarios.
     """

@@ -148,19 +148,6 @@ export function warm() {
 export class EngineError extends Error {}
 
 /**
- * A request written before requests were tagged (kept until every page script sends
- * tagged ones): {round: {...}} planned a round, anything else scored answers.
- * @param {any} payload @returns {Request}
- */
-function tagged(payload) {
-  if (payload?.type) return payload;
-  if (payload?.round && !Array.isArray(payload.round)) {
-    return { type: "next-round", ...payload.round };
-  }
-  return { type: "score", ...payload };
-}
-
-/**
  * Any engine request (quiz/contract.py, handled by quiz/bridge.py); resolves with the
  * engine's {ok: true, ...} reply for that request's type.
  * @template {Request} R
@@ -168,7 +155,7 @@ function tagged(payload) {
  */
 export async function request(payload, timeoutMs) {
   await boot(timeoutMs);
-  const message = await send(tagged(payload));
+  const message = await send(payload);
   if (message.type !== "reply") throw new Failure("failure.out-of-turn");
   const answer = JSON.parse(message.reply);
   if (!answer.ok) throw new EngineError(String(answer.error || word("status.unknown")));

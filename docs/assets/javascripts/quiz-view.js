@@ -1,26 +1,36 @@
+// @ts-check
 // Lays out the engine's result JSON as page content. Every sentence comes worded from the
 // engine (quiz/wording.py): in the result, or, for headings and labels, from the page's
 // words (word(), quiz-words.js). Text goes in with textContent only: nothing from a bank
 // or a reader is ever parsed as HTML.
 import { word } from "./quiz-words.js";
 
+/** @typedef {import("./quiz-contract.js").Shapes} Shapes */
+/** @typedef {import("./quiz-contract.js").Result} Result */
+
 export const siteRoot = new URL("../../", import.meta.url);
 
+/**
+ * An element with attributes (`text`: its text) and children.
+ * @param {string} tag @param {Record<string, string>} [attrs]
+ * @param {(Node | string | null | undefined | false)[]} children @returns {HTMLElement}
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name === "text") node.textContent = value;
     else node.setAttribute(name, value);
   }
-  node.append(...children.filter(Boolean));
+  node.append(.../** @type {(Node | string)[]} */ (children.filter(Boolean)));
   return node;
 }
 
+/** @param {Shapes["Section"]} section @param {string} [text] */
 function sectionLink(section, text = section.title) {
   return el("a", { href: new URL(section.href, siteRoot).href, text });
 }
 
-/** One question's feedback. */
+/** One question's feedback. @param {Shapes["QuestionResult"]} feedback */
 export function feedbackView(feedback) {
   const box = el("div", { class: "quiz-feedback__body" });
   box.dataset.correct = String(feedback.correct);
@@ -40,6 +50,7 @@ export function feedbackView(feedback) {
   return box;
 }
 
+/** @param {Shapes["SignProfile"]} sign */
 function signRow(sign) {
   const share = sign.present ? Math.round((100 * sign.spotted) / sign.present) : 0;
   const fill = el("span", { class: "quiz-bar__fill" });
@@ -51,7 +62,10 @@ function signRow(sign) {
     el("p", { class: "quiz-sign__summary", text: sign.summary }));
 }
 
-/** The results summary: score, per-sign profile (bars + text), what to reread. */
+/**
+ * The results summary: score, per-sign profile (bars + text), what to reread.
+ * @param {Shapes["SelfCheckResult"]} result
+ */
 export function resultsView(result) {
   const body = el("div", { class: "quiz-results__body" });
   body.append(el("p", { class: "quiz-results__score", text: result.score_text }));
@@ -70,13 +84,17 @@ export function resultsView(result) {
   return body;
 }
 
+/** @param {string} tag @param {(string | (string | Node)[])[]} items */
 function list(tag, items) {
   const node = el(tag);
-  items.forEach((item) => node.append(el("li", {}, ...[].concat(item))));
+  items.forEach((item) => node.append(el("li", {}, ...[item].flat())));
   return node;
 }
 
-/** A recommendation for the reader's own negotiation, with its reasons and next steps. */
+/**
+ * A recommendation for the reader's own negotiation, with its reasons and next steps.
+ * @param {Shapes["AssessmentResult"]} result
+ */
 export function assessmentView(result) {
   const body = el("div", { class: "quiz-results__body" });
   body.append(el("p", { class: "quiz-recommendation", "data-recommendation": result.recommendation,
@@ -98,7 +116,7 @@ export function assessmentView(result) {
 // Each kind of bank's results, by the kind the engine names in them.
 const VIEWS = { "self-check": resultsView, assessment: assessmentView };
 
-/** The results of any bank. */
+/** The results of any bank. @param {Result} result */
 export function outcomeView(result) {
-  return (VIEWS[result.kind] ?? resultsView)(result);
+  return result.kind === "assessment" ? VIEWS.assessment(result) : VIEWS["self-check"](result);
 }

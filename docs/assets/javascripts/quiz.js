@@ -2,6 +2,7 @@
 // worker once the quiz is near or touched (or early, when the reader points at or
 // focuses a link to a page with a quiz), and checks/results come from the engine.
 // Runs on every page (instant navigation swaps pages without reloading this module).
+import { STALL_MS } from "./quiz-contract.js";
 import { EngineError, onProgress, request, start, warm } from "./quiz-engine.js";
 import { Rounds } from "./quiz-rounds.js";
 import { layoutOf } from "./quiz-saved.js";
@@ -9,7 +10,6 @@ import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
 import { word } from "./quiz-words.js";
 
-const TIMEOUT_MS = 15000; // no downloaded bytes for this long: the download has stopped
 const PROGRESS_EVERY_MS = 2000; // status updates while downloading (a live region: not too often)
 // The status line's words in each state (quiz/wording.py); idle shows nothing.
 const STATUS = { idle: "", loading: "status.loading", ready: "status.ready" };
@@ -52,7 +52,8 @@ class Quiz {
     this.state = state;
     this.stale = new Set(recheck); // checked before, but the saved feedback is gone
     this.staleResults = rescore;
-    this.timeout = Number(root.dataset.timeout) || TIMEOUT_MS;
+    // No downloaded bytes for this long: the download has stopped (quiz/contract.py).
+    this.timeout = Number(root.dataset.timeout) || STALL_MS;
     this.restore();
     this.listen();
   }

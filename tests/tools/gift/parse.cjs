@@ -2,4 +2,5 @@
 // questions as JSON: tests/test_export_tools.py reads them back.
 const { parse } = require("gift-pegjs");
 const fs = require("node:fs");
-process.stdout.write(JSON.stringify(parse(fs.readFileSync(process.argv[2], "utf8"))));
+const { argv, stdout } = require("node:process");
+stdout.write(JSON.stringify(parse(fs.readFileSync(argv[2], "utf8"))));
