@@ -24,6 +24,7 @@ import quiz.loading
 from quiz import Bank
 from quiz.order import balanced_orders
 from quiz.render import render_bank
+from tests.support.banks import EXPLAIN_TOML
 
 ROOT = Path(__file__).resolve().parent.parent
 MOVES = tuple(quiz.MOVES)
@@ -126,17 +127,7 @@ best-move = {best}
 signs = []
 move-section = "introduction"
 
-[scenarios.explain]
-keep-negotiating = "k"
-pause = "p"
-accept = "a"
-walk-away = "w"
-unreasonable-demands = "u"
-lack-of-flexibility = "l"
-diminishing-returns = "d"
-mismatch-in-key-objectives = "m"
-none = "n"
-'''
+''' + EXPLAIN_TOML
 HEAD = '''id = "generated"
 title = "G"
 kind = "self-check"

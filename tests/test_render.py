@@ -11,6 +11,7 @@ from pymdownx.superfences import SuperFencesException
 import quiz
 from quiz import Bank, Question
 from quiz.render import fence, render_bank
+from tests.support.banks import EXPLAIN_TOML
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -168,17 +169,7 @@ best-move = "pause"
 signs = []
 move-section = "introduction"
 
-[scenarios.explain]
-keep-negotiating = "k"
-pause = "p"
-accept = "a"
-walk-away = "w"
-unreasonable-demands = "u"
-lack-of-flexibility = "l"
-diminishing-returns = "d"
-mismatch-in-key-objectives = "m"
-none = "n"
-'''
+''' + EXPLAIN_TOML
 
 
 def test_bank_text_is_escaped() -> None:

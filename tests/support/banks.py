@@ -96,3 +96,17 @@ def live_questions(bank: quiz.Bank) -> list[quiz.Question]:
     first = quiz.first_round(bank)
     return [q for sid in first for q in bank.questions
             if q.scenario is not None and q.scenario.id == sid]
+
+
+# A scenario's nine explanations, one letter each: for banks a test writes out whole.
+EXPLAIN_TOML = """[scenarios.explain]
+keep-negotiating = "k"
+pause = "p"
+accept = "a"
+walk-away = "w"
+unreasonable-demands = "u"
+lack-of-flexibility = "l"
+diminishing-returns = "d"
+mismatch-in-key-objectives = "m"
+none = "n"
+"""
