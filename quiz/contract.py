@@ -1,11 +1,12 @@
 """The contract between the engine and the page, defined once, as data.
 
 Every message that crosses between Python and the page's scripts: the requests the
-worker sends (`quiz.bridge`), the replies, the results, a practice round's history entry
-and what the browser saves. Each shape is a JSON Schema fragment built by the helpers
-below; the build writes them out (the walk-away/contract plugin) as a JSON Schema and
-as TypeScript declarations the page scripts import as types, with the constants the
-page shares with Python (`PAGE_CONSTANTS`). `tests/test_contract.py` proves the written
+worker sends (`quiz.bridge`), the replies, the results, a practice round's history entry,
+what the browser saves, and the worker's error message to the page. Each shape is a JSON
+Schema fragment built by the helpers below; the build writes them out (the
+walk-away/contract plugin) as a JSON Schema and as TypeScript declarations the page
+scripts import as types, with the constants the page shares with Python
+(`PAGE_CONSTANTS`). `tests/test_contract.py` proves the written
 files are up to date and that the engine's real replies fit the schema.
 
 To add a field to a result: add it where the engine builds it and here; the test names
@@ -19,6 +20,7 @@ from typing import Any
 from .fields import ID as ID_RE
 from .rounds import MAX_SEED
 from .scoring import MOVE_MISTAKES
+from .wording import PAGE
 
 Schema = dict[str, Any]
 
@@ -135,6 +137,24 @@ DEFS: dict[str, Schema] = {
     "Reply": one_of("Every reply of the engine.", ref("ScoreReply"), ref("NextRoundReply"),
                     ref("WarmReply"), ref("ErrorReply")),
 
+    # The worker's error message to the page (quiz-worker.js -> quiz-engine.js).
+    "FailureWord": {"description": "A failure the page words: its key in quiz/wording.py's "
+                                   "PAGE (quiz-words.js, Failure).",
+                    **enum(*(key for key in PAGE if key.startswith("failure.")))},
+    "WorkerError": record(
+        "The worker could not answer request `id`. With `engine`, the engine failed on it "
+        "and Python keeps running; with `word` (and its `values`), the page words the "
+        "failure and `message` is that key, never shown; otherwise `message` is Pyodide's "
+        "or Python's own, shown as it came.", {
+            "id": {"type": "integer", "minimum": 1, "maximum": MAX_SEED},
+            "type": const("error"), "message": TEXT, "engine": const(True),
+            "word": ref("FailureWord"),
+            "values": {"type": "object", "propertyNames": {"type": "string",
+                                                           "pattern": "^[A-Za-z0-9_]+$"},
+                       "additionalProperties": {"anyOf": [TEXT, {"type": "number"}]},
+                       "maxProperties": 20}},
+        optional=("engine", "word", "values")),
+
     # Results.
     "ChosenOption": record("An option the reader chose, explained.", {
         "id": ID, "label": TEXT, "correct": FLAG, "explanation": TEXT, "section": SECTION}),
@@ -236,7 +256,8 @@ def json_schema() -> Schema:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "walk-away-quiz-contract", "title": "Walk Away: engine and page",
             "description": "Generated from quiz/contract.py: do not edit.",
-            "anyOf": [ref("Request"), ref("Reply"), ref("SavedProgress"), ref("SavedRounds")],
+            "anyOf": [ref("Request"), ref("Reply"), ref("WorkerError"), ref("SavedProgress"),
+                      ref("SavedRounds")],
             "$defs": DEFS}
 
 

@@ -281,6 +281,50 @@ def page_word(key: str, **values: object) -> str:
 
 READ = page_word("read")  # before a link to the guide, on the page and in the terminal
 
+# The theme's own words (our templates in overrides/theme/): rendered into the HTML at
+# build time and never asked for by a script, so they stay out of the page's JSON block.
+# A template shows one with word("key", name=value) (a Jinja global given by the
+# walk-away/words plugin, and by walk-away/links to the partials it renders), which looks
+# here, then in PAGE: "Read:" before a link is one word wherever it is shown.
+THEME: dict[str, str] = {
+    # The "Learn more" links after a quiz's results (partials/learn-more.html).
+    "learn-more": "Learn more",
+    "learn-more.watch": "Watch:",
+    # The click-to-load video player (partials/video-player.html).
+    "video.play": "Play video",
+    "video.note": "Playing the video loads it from YouTube (youtube-nocookie.com), which can "
+                  "see your IP address; nothing is loaded before you press Play. Or {link}.",
+    "video.watch": "watch it on YouTube",
+    # Comments on request (partials/comments.html).
+    "comments": "Comments",
+    "comments.service": "Giscus",
+    "comments.privacy": "Comments are hosted by {service}, a third-party service that keeps "
+                        "them as GitHub Discussions. To protect your privacy, nothing is "
+                        "loaded from it until you ask: showing the comments connects your "
+                        "browser to giscus.app and GitHub, which can see your IP address "
+                        "and, if you sign in to comment, your GitHub account.",
+    "comments.show": "Show comments",
+    "comments.noscript": "Showing the comments needs JavaScript.",
+    # The footer (partials/copyright.html).
+    "footer.suggest-topic": "Suggest a topic",
+    "footer.instructors": "For instructors",
+    "footer.made-with": "Made with {link}",
+    "footer.material": "Material for MkDocs",
+}
+
+
+def theme_word(key: str, **values: str) -> str:
+    """A template's word (THEME's, else PAGE's), as HTML: the word's text escaped, each
+    {name} filled with `values[name]` as given (HTML the template made, its own parts
+    escaped as it escapes everything it inserts)."""
+    from html import escape  # here: build time only (the browser's Python has no html)
+
+    entry = THEME[key] if key in THEME else PAGE[key]
+    if not isinstance(entry, str):
+        raise TypeError(f"{key} has plural forms: a template has no count to pick one")
+    text = escape(entry)
+    return text.format(**values) if values else text
+
 NOSCRIPT = ("This is scored by Python in your browser and needs JavaScript. You can also "
             "take it in a terminal: {command}.")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -99,6 +100,21 @@ def test_every_request_type_has_a_handler_and_the_page_knows_them() -> None:
     for kind, (request_shape, reply_shape) in contract.REQUESTS.items():
         assert contract.DEFS[request_shape]["properties"]["type"] == {"const": kind}
         assert reply_shape in contract.DEFS
+
+
+def test_the_workers_error_message_is_in_the_contract() -> None:
+    """quiz-worker.js posts one of three errors; a worded one names a page failure word."""
+    worded = {"id": 3, "type": "error", "message": "failure.download",
+              "word": "failure.download", "values": {"file": "/a.zip", "status": 404}}
+    for message in (worded, {"id": 1, "type": "error", "message": "ImportError: x"},
+                    {"id": 2, "type": "error", "message": "boom", "engine": True}):
+        assert check(DOCUMENT, "WorkerError", message) == [], message
+    assert check(DOCUMENT, "WorkerError", {**worded, "word": "status.ready"})
+    assert check(DOCUMENT, "WorkerError", {**worded, "values": {"file": ["/a.zip"]}})
+    scripts = ROOT / written.FOLDER
+    used = {key for path in scripts.glob("*.js")
+            for key in re.findall(r'new Failure\("([^"]+)"', path.read_text(encoding="utf-8"))}
+    assert used and used <= set(contract.DEFS["FailureWord"]["enum"])
 
 
 def run_js(shapes: list[tuple[str, object]], answers: list[tuple[object, dict[str, Any]]]

@@ -141,3 +141,92 @@ def test_a_count_picks_its_plural_form() -> None:
 def test_one_word_for_one_action() -> None:
     actions = {k: v for k, v in wording.PAGE.items() if k.startswith("action.")}
     assert len(set(actions.values())) == len(actions), actions
+
+
+# --- our templates (overrides/theme/): their words come from Python too -----------------
+
+THEME_DIR = Path(__file__).parent.parent / "overrides" / "theme"
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+JINJA_STRING = re.compile(r"""(["'])((?:(?!\1).)*?)\1""")
+TEMPLATE_WORD = re.compile(r"""\bword\(\s*["']([\w.-]+)["']""")
+LETTERS = re.compile(r"[A-Za-z]")
+# Attributes no reader sees or hears: names, addresses, keywords, drawing.
+MACHINE_ATTRIBUTES = {"class", "id", "href", "src", "rel", "target", "type", "role", "name",
+                      "property", "aria-hidden", "aria-labelledby", "viewbox", "d", "fill",
+                      "focusable", "width", "height"}
+# Other attribute values that look like words and are not shown, each with its reason.
+NOT_SHOWN = {
+    ("content", "summary"): "twitter:card's kind of card, a keyword",
+    ("data-link", "video"): "which link it is, for tests and styles",
+    ("data-link", "article"): "which link it is, for tests and styles",
+}
+
+
+def template_problems(source: str) -> list[str]:
+    """Words a template shows that do not come from word(): text, attribute values and
+    Jinja string literals that read as words (Jinja comments aside)."""
+    from html.parser import HTMLParser
+
+    source = JINJA_COMMENT.sub(" ", source)
+    found = [f"{{{{ {text!r} }}}}" for block in JINJA.findall(source)
+             for _, text in JINJA_STRING.findall(block)
+             if PROSE.search(text) or re.fullmatch(r"[A-Z][a-z]+\W*", text)]
+
+    class Scanner(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            if LETTERS.search(data):
+                found.append(f"text {data.strip()!r}")
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if (value and LETTERS.search(value) and name not in MACHINE_ATTRIBUTES
+                        and (name, value) not in NOT_SHOWN):
+                    found.append(f"<{tag} {name}={value!r}>")
+
+    scanner = Scanner(convert_charrefs=True)
+    scanner.feed(JINJA.sub(" ", source))
+    scanner.close()
+    return found
+
+
+def templates() -> list[Path]:
+    return sorted(THEME_DIR.rglob("*.html"))
+
+
+def test_the_template_scanner_finds_words_and_passes_markup() -> None:
+    source = """{# A comment with words. #}
+        <nav aria-label="Learn more" class="quiz-learn-more"><h3>{{ word("learn-more") }}</h3>
+        <a href="{{ url }}" data-link="video">Watch: {{ video.title | e }}</a> ·
+        <meta name="twitter:card" content="summary">{{ "Comments" }}
+        {% set x = 'website' if a else 'assets/javascripts/' %}</nav>"""
+    assert template_problems(source) == ["{{ 'Comments' }}", "<nav aria-label='Learn more'>",
+                                         "text 'Watch:'"]
+
+
+@pytest.mark.parametrize("template", templates(), ids=lambda p: p.name)
+def test_no_template_of_ours_holds_a_word(template: Path) -> None:
+    """Our templates show words through word(key) (quiz/wording.py: THEME, then PAGE);
+    Material's own templates are not ours."""
+    problems = template_problems(template.read_text(encoding="utf-8"))
+    assert not problems, (f"English in {template.relative_to(THEME_DIR)}; put it in "
+                          "quiz/wording.py's THEME and show it with word(key):\n"
+                          + "\n".join(problems))
+
+
+def test_every_word_a_template_asks_for_exists_and_every_theme_word_is_used() -> None:
+    asked = {key for template in templates()
+             for key in TEMPLATE_WORD.findall(template.read_text(encoding="utf-8"))}
+    assert asked - set(wording.THEME) - set(wording.PAGE) == set()
+    assert set(wording.THEME) - asked == set()
+    assert not set(wording.THEME) & set(wording.PAGE), "a key means one word"
+
+
+def test_a_template_word_is_html_with_its_values_as_given() -> None:
+    assert wording.theme_word("read") == wording.page_word("read")  # one word, page and theme
+    assert wording.theme_word("footer.made-with", link="<a>M</a>") == "Made with <a>M</a>"
+    for entry in wording.THEME.values():
+        assert "<" not in entry and ">" not in entry
+        assert re.fullmatch(r"(?:[^{}]|\{\w+\})*", entry), entry
+    with pytest.raises(TypeError):
+        wording.theme_word("round.history-cleared")

@@ -18,7 +18,8 @@ In a page's own Markdown (not inside snippets):
 An unknown {{ placeholder }} or [text][links.…] reference stops the build. A quiz's results
 get a "Learn more" block with both links where the quiz fence leaves its marker. The
 player and that block are templates in overrides/theme/partials/ (video-player.html,
-learn-more.html); templates get `suggest_topic` as a global.
+learn-more.html), which take their words from quiz/wording.py through `word()`;
+templates get `suggest_topic` as a global.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from quiz import wording
 from quiz.render import RESULTS_EXTRA
 
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com",
@@ -187,6 +189,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         self.video = Link(video.url, video.title, video_id=youtube_id(video.url))
         self.article = Link(article.url, article.title, page=is_page(article.url))
         self.templates = config.theme.get_env()
+        self.templates.globals["word"] = wording.theme_word  # the partials' words
         return config
 
     def third_parties(self) -> dict[str, list[str]]:

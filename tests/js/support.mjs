@@ -46,9 +46,17 @@ print(json.dumps({"scored": scored, "planned": planned, "assessed": assessed,
 /** @type {Samples | undefined} */
 let samples;
 
+/**
+ * What a Python program prints, as JSON (run with the project's Python, in the project).
+ * @param {string} source @returns {unknown}
+ */
+export function python(source) {
+  return JSON.parse(execFileSync(PYTHON, ["-c", source], { cwd: ROOT, encoding: "utf8" }));
+}
+
 /** The engine's real replies, asked of Python once per test file. @returns {Samples} */
 export function engine() {
-  samples ??= JSON.parse(execFileSync(PYTHON, ["-c", SAMPLES], { cwd: ROOT, encoding: "utf8" }));
+  samples ??= /** @type {Samples} */ (python(SAMPLES));
   return /** @type {Samples} */ (structuredClone(samples));
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Giscus comments on request: overrides/theme/partials/comments.html renders a "Show comments"
 // button with the settings as data attributes; only a click loads Giscus (giscus.app).
 // The comments follow the light/dark toggle.
@@ -6,6 +7,7 @@ const ORIGIN = "https://giscus.app";
 const theme = () =>
   document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
 
+/** @param {HTMLElement} gate the comments' box (data-comments), its settings as data */
 function load(gate) {
   const { repo, repoId, category, categoryId } = gate.dataset;
   const host = document.createElement("div");
@@ -26,7 +28,7 @@ function load(gate) {
     "data-input-position": "top",
     "data-lang": "en",
     "data-theme": theme(),
-  })) script.setAttribute(name, value);
+  })) script.setAttribute(name, String(value)); // the template always writes all four
   gate.replaceChildren(host, script);
   gate.dataset.state = "loaded";
   host.tabIndex = -1;
@@ -35,7 +37,10 @@ function load(gate) {
 
 // Safe to run twice: each gate is set up once (instant navigation brings new ones).
 function setup() {
-  for (const gate of document.querySelectorAll("[data-comments]:not([data-state])")) {
+  /** @type {NodeListOf<HTMLElement>} */
+  const gates = document.querySelectorAll("[data-comments]:not([data-state])");
+  for (const gate of gates) {
+    /** @type {HTMLElement | null} */
     const button = gate.querySelector("[data-comments-show]");
     if (!button) continue;
     gate.dataset.state = "ready";
@@ -46,10 +51,15 @@ function setup() {
 
 // The palette toggle changes <body data-md-color-scheme>: tell any Giscus frame.
 new MutationObserver(() => {
-  for (const frame of document.querySelectorAll("iframe.giscus-frame")) {
+  /** @type {NodeListOf<HTMLIFrameElement>} */
+  const frames = document.querySelectorAll("iframe.giscus-frame");
+  for (const frame of frames) {
     frame.contentWindow?.postMessage({ giscus: { setConfig: { theme: theme() } } }, ORIGIN);
   }
 }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
-if (window.document$) window.document$.subscribe(setup);
+// Material's instant navigation announces each new page on document$ (an RxJS subject).
+/** @typedef {{subscribe: (next: () => void) => unknown}} Pages Material's document$ */
+const { document$ } = /** @type {Window & {document$?: Pages}} */ (window);
+if (document$) document$.subscribe(setup);
 else setup();

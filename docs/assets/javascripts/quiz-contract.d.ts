@@ -35,6 +35,8 @@ export interface Shapes {
   WarmReply: WarmReply;
   ErrorReply: ErrorReply;
   Reply: Reply;
+  FailureWord: FailureWord;
+  WorkerError: WorkerError;
   ChosenOption: ChosenOption;
   QuestionResult: QuestionResult;
   SignProfile: SignProfile;
@@ -122,6 +124,19 @@ export interface ErrorReply {
 
 /** Every reply of the engine. */
 export type Reply = ScoreReply | NextRoundReply | WarmReply | ErrorReply;
+
+/** A failure the page words: its key in quiz/wording.py's PAGE (quiz-words.js, Failure). */
+export type FailureWord = "failure.stalled" | "failure.slow" | "failure.no-wasm" | "failure.no-worker" | "failure.worker-stopped" | "failure.out-of-turn" | "failure.download";
+
+/** The worker could not answer request `id`. With `engine`, the engine failed on it and Python keeps running; with `word` (and its `values`), the page words the failure and `message` is that key, never shown; otherwise `message` is Pyodide's or Python's own, shown as it came. */
+export interface WorkerError {
+  id: number;
+  type: "error";
+  message: string;
+  engine?: true;
+  word?: FailureWord;
+  values?: Record<string, string | number>;
+}
 
 /** An option the reader chose, explained. */
 export interface ChosenOption {

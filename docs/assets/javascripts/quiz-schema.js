@@ -5,7 +5,15 @@
 // proves the two agree. Never throws, whatever the value.
 import { SCHEMA } from "./quiz-contract.js";
 
-/** @typedef {{[keyword: string]: any}} Schema */
+/**
+ * A schema fragment: the keywords quiz/contract.py's helpers write.
+ * @typedef {{$ref?: string, anyOf?: Schema[], const?: unknown, enum?: unknown[],
+ *   type?: string, maxLength?: number, pattern?: string, minimum?: number,
+ *   maximum?: number, minItems?: number, maxItems?: number, items?: Schema,
+ *   required?: string[], maxProperties?: number, properties?: Record<string, Schema>,
+ *   additionalProperties?: Schema | boolean, propertyNames?: Schema,
+ *   description?: string}} Schema
+ */
 
 /** @type {Record<string, Schema>} */
 const defs = SCHEMA.$defs;
@@ -40,9 +48,12 @@ function regex(source) {
  * @param {Schema} schema @param {unknown} value @param {string} where @returns {string}
  */
 function problem(schema, value, where) {
-  if (schema.$ref) return problem(defs[schema.$ref.split("/").at(-1)], value, where);
+  if (schema.$ref) {
+    const name = /** @type {string} */ (schema.$ref.split("/").at(-1)); // split gives one or more
+    return problem(defs[name], value, where);
+  }
   if (schema.anyOf) {
-    const found = schema.anyOf.map((/** @type {Schema} */ s) => problem(s, value, where));
+    const found = schema.anyOf.map((s) => problem(s, value, where));
     return found.includes("") ? "" : `${where}: fits none of its shapes (${found[0]})`;
   }
   if ("const" in schema && value !== schema.const) return `${where}: is not ${schema.const}`;
@@ -61,7 +72,8 @@ function problem(schema, value, where) {
       return `${where}: wrong number of items`;
     }
     for (const [n, item] of value.entries()) {
-      const found = problem(schema.items, item, `${where}[${n}]`);
+      // Every array in the contract has `items` (quiz/contract.py, list_of).
+      const found = problem(/** @type {Schema} */ (schema.items), item, `${where}[${n}]`);
       if (found) return found;
     }
   } else if (isRecord(value)) {
@@ -72,7 +84,7 @@ function problem(schema, value, where) {
 
 /** @param {Schema} schema @param {Record<string, unknown>} value @param {string} where */
 function objectProblem(schema, value, where) {
-  const missing = (schema.required ?? []).find((/** @type {string} */ name) =>
+  const missing = (schema.required ?? []).find((name) =>
     !Object.hasOwn(value, name));
   if (missing) return `${where}: lacks ${missing}`;
   const entries = Object.entries(value);

@@ -5,6 +5,7 @@
 // Material ships its own translations in __config. Scripts show words only through word().
 
 /** @typedef {string | Record<string, string>} Entry */
+/** @typedef {import("./quiz-contract.js").FailureWord} FailureWord */
 
 /** @type {Record<string, Entry> | null} */
 let words = null;
@@ -41,11 +42,13 @@ export function word(key, values = {}) {
 
 /**
  * A failure the page words: its key in quiz/wording.py's PAGE and the values for it
- * travel with it (also from the worker, in its error message), and the page shows
- * word(failure.word, failure.values). The message is the key: never shown.
+ * travel with it (also from the worker, in its error message: the contract's
+ * WorkerError), and the page shows word(failure.word, failure.values). The message is
+ * the key: never shown. Its keys are PAGE's "failure.*" (FailureWord), so tsc names an
+ * unknown one.
  */
 export class Failure extends Error {
-  /** @param {string} key @param {Record<string, string | number>} [values] */
+  /** @param {FailureWord} key @param {Record<string, string | number>} [values] */
   constructor(key, values = {}) {
     super(key);
     this.word = key;

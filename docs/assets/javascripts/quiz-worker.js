@@ -5,22 +5,23 @@
 //   "warm"), which the worker hands to quiz.bridge.handle, the engine's one dispatcher.
 // Worker -> page: {type: "progress", phase, loaded, total, download}
 //   | {id, type: "ready"} | {id, type: "reply", reply: the engine's JSON reply}
-//   | {id, type: "error", message, engine?: true}
+//   | {id, type: "error", message, engine?: true, word?, values?} (the contract's WorkerError)
 // An error with `engine` came from the engine on one request while Python kept running;
-// any other error means Python could not start.
+// any other error means Python could not start: one the page words carries its `word`
+// and `values`, any other Pyodide's or Python's own message.
 // Pyodide fetches its own files; the worker counts their bytes as they arrive, so the page
 // can show progress and tell a slow download from one that stopped.
 
 import { Failure } from "./quiz-words.js"; // failures the page words (quiz/wording.py)
 
 /** @typedef {import("./quiz-contract.js").Request | {type: "boot"}} WorkerRequest */
+/** @typedef {import("./quiz-contract.js").WorkerError} WorkerError */
 /** @typedef {{id: number, request: WorkerRequest}} WorkerCall */
 /**
  * @typedef {{type: "progress", phase: "download", loaded: number, total: number,
  *   download: number} | {type: "progress", phase: "prepare"}} Progress
  * @typedef {{id: number, type: "ready"} | {id: number, type: "reply", reply: string}
- *   | {id: number, type: "error", message: string, engine?: true,
- *      word?: string, values?: Record<string, string | number>}} Answer
+ *   | WorkerError} Answer
  * @typedef {Progress | Answer} WorkerMessage
  */
 /**
@@ -137,11 +138,13 @@ async function start() {
 
 /**
  * What went wrong, in one line: a Python traceback's last line names the error.
- * @param {any} error
+ * Anything may be thrown; Pyodide's PythonError has `type`, the Python exception's name.
+ * @param {unknown} error
  */
 function summary(error) {
-  const lines = String(error?.message ?? error).split("\n").filter((line) => line.trim());
-  return (error?.type ? lines.at(-1) : lines[0]) ?? ""; // "": the page says it is unknown
+  const { message, type } = /** @type {{message?: unknown, type?: unknown}} */ (error ?? {});
+  const lines = String(message ?? error).split("\n").filter((line) => line.trim());
+  return (type ? lines.at(-1) : lines[0]) ?? ""; // "": the page says it is unknown
 }
 
 /** @param {MessageEvent<WorkerCall>} event */

@@ -1,3 +1,4 @@
+// @ts-check
 // The self-check on a page: answers are saved as the reader goes, Python loads in a
 // worker once the quiz is near or touched (or early, when the reader points at or
 // focuses a link to a page with a quiz), and checks/results come from the engine.
@@ -8,28 +9,47 @@ import { Rounds } from "./quiz-rounds.js";
 import { layoutOf } from "./quiz-saved.js";
 import { store } from "./quiz-store.js";
 import { el, feedbackView, outcomeView } from "./quiz-view.js";
-import { word } from "./quiz-words.js";
+import { Failure, word } from "./quiz-words.js";
+
+/** @typedef {import("./quiz-contract.js").Answers} Answers */
+/** @typedef {import("./quiz-contract.js").QuestionResult} QuestionResult */
+/** @typedef {import("./quiz-contract.js").Result} Result */
+/** @typedef {import("./quiz-worker.js").Progress} Progress */
+/** @typedef {import("./quiz-store.js").QuizState} QuizState */
 
 const PROGRESS_EVERY_MS = 2000; // status updates while downloading (a live region: not too often)
 // The status line's words in each state (quiz/wording.py); idle shows nothing.
+/** @type {Record<string, string>} */
 const STATUS = { idle: "", loading: "status.loading", ready: "status.ready" };
-const status = (state) => (STATUS[state] ? word(STATUS[state]) : "");
+/** @param {string | undefined} state (the quiz's data-state; none before it loads) */
+const status = (state) => (state && STATUS[state] ? word(STATUS[state]) : "");
 
-/** Where Python's start-up has got: downloading (with how far) or starting. */
-function progressText({ phase, loaded, total, download }) {
-  if (phase !== "download" || loaded >= total) return { downloading: false, text: word("status.starting") };
+/**
+ * Where Python's start-up has got: downloading (with how far) or starting.
+ * @param {Progress} update @returns {{downloading: boolean, text: string}}
+ */
+function progressText(update) {
+  if (update.phase !== "download" || update.loaded >= update.total) {
+    return { downloading: false, text: word("status.starting") };
+  }
+  const { loaded, total, download } = update;
   return { downloading: true, text: word("status.downloading", {
     size: (download / 1e6).toFixed(1), percent: Math.floor((100 * loaded) / total) }) };
 }
 
+/** The form's answers, in the engine's shape. @param {HTMLFormElement} form @returns {Answers} */
 function readAnswers(form) {
+  /** @type {Answers} */
   const answers = {};
-  for (const input of form.querySelectorAll("input:checked")) {
+  /** @type {NodeListOf<HTMLInputElement>} */
+  const checked = form.querySelectorAll("input:checked");
+  for (const input of checked) {
     (answers[input.name] ??= []).push(input.value);
   }
   return answers;
 }
 
+/** @param {HTMLFormElement} form @param {Answers} answers */
 function writeAnswers(form, answers) {
   for (const input of form.querySelectorAll("input")) {
     input.checked = Object.hasOwn(answers, input.name) &&
@@ -37,18 +57,22 @@ function writeAnswers(form, answers) {
   }
 }
 
+// The parts of a quiz the build always renders (quiz/render.py) are looked up with a
+// type cast: the markup guarantees them, as it did before the scripts were typed.
 class Quiz {
+  /** @param {HTMLElement} root a quiz's box: it has data-quiz (setup() selects on it) */
   constructor(root) {
     this.root = root;
-    this.bank = root.dataset.quiz;
-    this.form = root.querySelector("[data-quiz-form]");
-    this.status = root.querySelector("[data-quiz-status]");
-    this.results = root.querySelector("[data-quiz-results]");
+    this.bank = /** @type {string} */ (root.dataset.quiz);
+    this.form = /** @type {HTMLFormElement} */ (root.querySelector("[data-quiz-form]"));
+    this.status = /** @type {HTMLElement} */ (root.querySelector("[data-quiz-status]"));
+    this.results = /** @type {HTMLElement} */ (root.querySelector("[data-quiz-results]"));
     // A bank with rounds shows one round, one scenario at a time (quiz-rounds.js); it
     // puts the reader's current round in the form before saved answers are matched to it.
     this.rounds = "rounds" in root.dataset ? new Rounds(this) : null;
     this.store = store(this.bank, root.dataset.bankHash ?? "", layoutOf(this.form));
     const { recheck, rescore, ...state } = this.store.load();
+    /** @type {QuizState} */
     this.state = state;
     this.stale = new Set(recheck); // checked before, but the saved feedback is gone
     this.staleResults = rescore;
@@ -76,8 +100,9 @@ class Quiz {
       this.staleResults = true;
     }
     // Results kept from a visit that left before the next round was planned: plan it now.
-    if (this.state.results && !this.staleResults && this.rounds && !this.rounds.planned()) {
-      whenReady(this.root, () => this.rounds.planNext());
+    const rounds = this.rounds;
+    if (this.state.results && !this.staleResults && rounds && !rounds.planned()) {
+      whenReady(this.root, () => rounds.planNext());
     }
     if (this.stale.size || this.staleResults) whenReady(this.root, () => this.rescore());
   }
@@ -88,9 +113,10 @@ class Quiz {
       const result = await this.scored({ round: this.staleResults });
       // Answers changed while Python worked have left `stale` and cleared `staleResults`.
       for (const id of this.stale) {
-        if (!result.questions?.[id]) continue;
-        this.state.feedback[id] = result.questions[id];
-        this.showFeedback(id, result.questions[id]);
+        const feedback = feedbackIn(result, id);
+        if (!feedback) continue;
+        this.state.feedback[id] = feedback;
+        this.showFeedback(id, feedback);
       }
       if (this.staleResults) {
         this.state.results = result;
@@ -117,13 +143,15 @@ class Quiz {
     observer.observe(this.root);
     this.root.addEventListener("focusin", load, { once: true });
     this.root.addEventListener("pointerdown", load, { once: true });
-    this.form.addEventListener("change", (event) => this.changed(event.target));
+    // The form's controls that change are its inputs.
+    this.form.addEventListener("change", (event) =>
+      this.changed(/** @type {HTMLInputElement} */ (event.target)));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.seeResults();
     });
     this.root.addEventListener("click", (event) => {
-      const button = event.target.closest("button");
+      const button = /** @type {Element} */ (event.target).closest("button");
       if (!button) return;
       if (button.dataset.check) this.check(button.dataset.check);
       else if (button.dataset.action === "start-over") this.startOver();
@@ -132,11 +160,13 @@ class Quiz {
     });
   }
 
+  /** @param {string} state @param {string} [text] */
   setState(state, text = status(state)) {
     this.root.dataset.state = state;
     this.status.replaceChildren(text);
   }
 
+  /** @param {{retry?: boolean}} [options] */
   async load({ retry = false } = {}) {
     if (this.root.dataset.state === "ready" || this.root.dataset.state === "loading") return;
     if (this.root.dataset.state === "failed" && !retry) return;
@@ -160,22 +190,27 @@ class Quiz {
     }
   }
 
+  /** @param {unknown} error */
   failed(error) {
     this.root.dataset.state = "failed";
     // A failure the page scripts name carries its word (error.word, error.values); one from
     // Pyodide or Python itself is shown as it came.
-    const reason = (error?.word ? word(error.word, error.values)
-      : String(error?.message || word("status.unknown"))).slice(0, 160);
+    const reason = (error instanceof Failure ? word(error.word, error.values)
+      : String((error instanceof Error && error.message) || word("status.unknown")))
+      .slice(0, 160);
     this.status.replaceChildren(
       el("span", { text: `${word("status.failed", { reason })} ` }),
       el("button", { type: "button", class: "md-button", "data-action": "retry",
         text: word("action.retry") }));
   }
 
+  /** @param {HTMLInputElement} input */
   changed(input) {
     if (input.type === "checkbox" && input.checked) {
       // An exclusive option ("None of these") and the others exclude each other.
-      for (const other of this.form.querySelectorAll(`input[name="${CSS.escape(input.name)}"]`)) {
+      /** @type {NodeListOf<HTMLInputElement>} */
+      const others = this.form.querySelectorAll(`input[name="${CSS.escape(input.name)}"]`);
+      for (const other of others) {
         if (other !== input && ("exclusive" in input.dataset || "exclusive" in other.dataset)) {
           other.checked = false;
         }
@@ -189,14 +224,20 @@ class Quiz {
     this.store.save(this.state);
   }
 
+  /** @param {string} id */
   feedbackBox(id) {
     return this.root.querySelector(`[data-feedback="${CSS.escape(id)}"]`);
   }
 
+  /** @param {string} id @param {QuestionResult} feedback */
   showFeedback(id, feedback) {
     this.feedbackBox(id)?.replaceChildren(feedbackView(feedback));
   }
 
+  /**
+   * The engine's result for the current answers (with `round`, this practice round's).
+   * @param {{round?: boolean}} [options] @returns {Promise<Result>}
+   */
   async scored({ round = false } = {}) {
     if (this.root.dataset.state === "failed") throw new Error("unavailable");
     this.load();
@@ -206,8 +247,10 @@ class Quiz {
     return reply.result;
   }
 
+  /** @param {string} id */
   async check(id) {
-    const box = this.feedbackBox(id);
+    // Every Check button has its feedback box (quiz/html.py).
+    const box = /** @type {Element} */ (this.feedbackBox(id));
     if (!readAnswers(this.form)[id]) {
       box.replaceChildren(el("p", { text: word("check.choose") }));
       return;
@@ -215,8 +258,10 @@ class Quiz {
     box.replaceChildren(el("p", { text: word("check.busy") }));
     try {
       const result = await this.scored();
-      this.state.feedback[id] = result.questions[id];
-      this.showFeedback(id, result.questions[id]);
+      // A question's Check is only on a self-check, whose result has its feedback.
+      const feedback = /** @type {QuestionResult} */ (feedbackIn(result, id));
+      this.state.feedback[id] = feedback;
+      this.showFeedback(id, feedback);
       this.store.save(this.state);
     } catch (error) {
       if (error instanceof EngineError) return box.replaceChildren(engineProblem(error));
@@ -226,9 +271,10 @@ class Quiz {
   }
 
   async seeResults() {
-    const body = this.results.querySelector("[data-results-body]");
+    const body = /** @type {Element} */ (this.results.querySelector("[data-results-body]"));
     this.results.hidden = false;
     body.replaceChildren(el("p", { text: word("results.busy") }));
+    /** @type {Result} */
     let result;
     try {
       result = await this.scored({ round: true });
@@ -245,20 +291,22 @@ class Quiz {
     this.rounds?.planNext();
   }
 
+  /** @param {Result} result @param {{focus: boolean}} options */
   showResults(result, { focus }) {
     // What the engine decided, as data on the quiz (for styles and tests).
     if ("recommendation" in result) this.root.dataset.recommendation = result.recommendation;
     if ("score" in result) {
-      this.root.dataset.score = result.score;
-      this.root.dataset.maxScore = result.max_score;
+      this.root.dataset.score = String(result.score);
+      this.root.dataset.maxScore = String(result.max_score);
     }
     const again = el("button", { type: "button", class: "md-button", "data-action": "start-over",
       text: word("action.start-over") });
     const view = outcomeView(result);
     const extra = this.rounds ? this.rounds.resultsExtra() : [again];
-    this.results.querySelector("[data-results-body]").replaceChildren(view, ...extra);
+    /** @type {Element} */ (this.results.querySelector("[data-results-body]"))
+      .replaceChildren(view, ...extra);
     this.results.hidden = false;
-    if (focus) this.results.querySelector("h2").focus();
+    if (focus) /** @type {HTMLElement} */ (this.results.querySelector("h2")).focus();
   }
 
   hideResults() {
@@ -289,13 +337,27 @@ class Quiz {
   }
 }
 
-/** The engine's own words on answers it could not score; Python itself is fine. */
+/**
+ * One question's feedback in a result, if it has any (an assessment's result has none).
+ * @param {Result} result @param {string} id @returns {QuestionResult | undefined}
+ */
+function feedbackIn(result, id) {
+  return "questions" in result ? result.questions[id] : undefined;
+}
+
+/**
+ * The engine's own words on answers it could not score; Python itself is fine.
+ * @param {EngineError} error
+ */
 function engineProblem(error) {
   const reason = error.message.slice(0, 300).replace(/\.$/, "");
   return el("p", { class: "quiz-problem", text: word("results.refused", { reason }) });
 }
 
-/** Run `callback` once the quiz's Python is ready (now, or when it gets there). */
+/**
+ * Run `callback` once the quiz's Python is ready (now, or when it gets there).
+ * @param {HTMLElement} root @param {() => void} callback
+ */
 function whenReady(root, callback) {
   if (root.dataset.state === "ready") return void callback();
   const observer = new MutationObserver(() => {
@@ -307,7 +369,9 @@ function whenReady(root, callback) {
 }
 
 function setup() {
-  for (const root of document.querySelectorAll("[data-quiz]:not([data-bound])")) {
+  /** @type {NodeListOf<HTMLElement>} */
+  const quizzes = document.querySelectorAll("[data-quiz]:not([data-bound])");
+  for (const root of quizzes) {
     root.dataset.bound = "";
     new Quiz(root);
   }
@@ -316,10 +380,13 @@ function setup() {
 // Links to pages with a quiz carry data-quiz-link (overrides/walk_away/quiz_links.py).
 for (const type of ["pointerover", "focusin"]) {
   document.addEventListener(type, (event) => {
-    if (event.target.closest?.("a[data-quiz-link]")) warm();
+    // Only elements have closest(); the document or the window may be a target too.
+    if (event.target instanceof Element && event.target.closest("a[data-quiz-link]")) warm();
   }, { passive: true });
 }
 
-// Material's instant navigation announces each new page on document$.
-if (window.document$) window.document$.subscribe(setup);
+// Material's instant navigation announces each new page on document$ (an RxJS subject).
+/** @typedef {{subscribe: (next: () => void) => unknown}} Pages Material's document$ */
+const { document$ } = /** @type {Window & {document$?: Pages}} */ (window);
+if (document$) document$.subscribe(setup);
 else setup();
