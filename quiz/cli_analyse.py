@@ -36,10 +36,13 @@ def add_command(sub: Any) -> None:
     s.set_defaults(run=cmd_analyse)
 
 
+def names_a_file(name: str) -> bool:
+    """A bank given on the command line: a file's path, or else a shipped bank's id."""
+    return name.endswith(".toml") or "/" in name or "\\" in name
+
+
 def read_bank(name: str) -> Bank:
-    if name.endswith(".toml") or "/" in name or "\\" in name:
-        return load_bank_file(name)
-    return load_bank(name)
+    return load_bank_file(name) if names_a_file(name) else load_bank(name)
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:

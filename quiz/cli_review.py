@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import FULL_BANK
+from .cli_analyse import names_a_file
 from .loading import banks_dir, load_bank_file
 from .model import Bank
 from .review import (
@@ -53,9 +54,7 @@ def add_command(sub: Any) -> None:
 
 
 def bank_file(name: str) -> Path:
-    if name.endswith(".toml") or "/" in name or "\\" in name:
-        return Path(name)
-    return Path(str(banks_dir())) / f"{name}.toml"
+    return Path(name) if names_a_file(name) else Path(str(banks_dir())) / f"{name}.toml"
 
 
 def cmd_packet(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import QuizError
 from .model import Bank, Scenario
+from .rounds import facts
 from .vocabulary import MOVES, NONE, SIGNS
 
 MIN_READERS = 3
@@ -42,15 +43,11 @@ def code(bank: Bank, scenario: Scenario) -> str:
     return "S" + hashlib.sha256(f"{bank.id}/{scenario.id}".encode()).hexdigest()[:6].upper()
 
 
-def keyed_moves(bank: Bank, scenario: Scenario) -> tuple[str, ...]:
-    question = next(q for q in bank.questions if q.scenario is scenario and q.role == "move")
-    right = question.correct_ids
-    return tuple(m for m in MOVES if m in right)  # in the moves' order, not as shown
-
-
-def keyed_signs(bank: Bank, scenario: Scenario) -> tuple[str, ...]:
-    question = next(q for q in bank.questions if q.scenario is scenario and q.role == "signs")
-    return tuple(o.id for o in question.options if o.correct and o.id != NONE)
+def keys(bank: Bank) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each scenario's right moves and signs, in the vocabulary's order (not as shown)."""
+    return {sid: (tuple(m for m in MOVES if m in f.moves),
+                  tuple(g for g in SIGN_IDS if g in f.signs))
+            for sid, f in facts(bank).items()}
 
 
 # --- packets -------------------------------------------------------------------------
@@ -144,9 +141,8 @@ class Row:
 
 def tally(bank: Bank, readers: list[dict[str, Reading]], review: str) -> list[Row]:
     """A row for every scenario all the readers answered, in bank order."""
-    return [Row(s.id, review, keyed_moves(bank, s), keyed_signs(bank, s),
-                tuple(r[s.id] for r in readers))
-            for s in bank.scenarios if all(s.id in r for r in readers)]
+    return [Row(sid, review, *key, tuple(r[sid] for r in readers))
+            for sid, key in keys(bank).items() if all(sid in r for r in readers)]
 
 
 # --- the review file -----------------------------------------------------------------
@@ -188,15 +184,14 @@ def problems(bank: Bank, rows: list[Row]) -> list[str]:
     """What stops the review standing: a scenario unread, re-keyed since, or disputed."""
     last = {r.scenario: r for r in rows}
     found = []
-    for s in bank.scenarios:
-        row = last.get(s.id)
+    for sid, (moves, signs) in keys(bank).items():
+        row = last.get(sid)
         if row is None:
-            found.append(f"{s.id}: not read blind yet")
-        elif ((set(row.key_move), set(row.key_signs))
-              != (set(keyed_moves(bank, s)), set(keyed_signs(bank, s)))):
-            found.append(f"{s.id}: its key changed after review {row.review}: read it blind again")
+            found.append(f"{sid}: not read blind yet")
+        elif (set(row.key_move), set(row.key_signs)) != (set(moves), set(signs)):
+            found.append(f"{sid}: its key changed after review {row.review}: read it blind again")
         elif row.decision != STANDS:
-            found.append(f"{s.id}: review {row.review} did not agree with the key "
+            found.append(f"{sid}: review {row.review} did not agree with the key "
                          f"(move {row.move_agreement} of {len(row.readings)}; signs disputed: "
                          f"{' '.join(row.signs_disagreed) or 'none'}): rewrite it or accept "
                          "both moves, then read it blind again")

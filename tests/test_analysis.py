@@ -18,7 +18,7 @@ from quiz import analysis
 from quiz.analysis import Analysis, analyse, markdown_text, vote, words
 from quiz.cli_analyse import crossing_line
 from quiz.model import Bank, Option, Question, Scenario
-from quiz.review import MIN_READERS, Reading, keyed_moves, keyed_signs, review_file, tally, to_text
+from quiz.review import MIN_READERS, Reading, keys, review_file, tally, to_text
 from quiz.vocabulary import FEATURES, MOVES, NONE, NONE_LABEL, SECTIONS, SIGNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,8 +277,8 @@ def write(tmp_path: Path, bank_id: str, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     loaded = quiz.load_bank_file(path)
     if len(loaded.scenarios) >= analysis.FULL_BANK:
-        agreeing = {s.id: Reading(keyed_moves(loaded, s)[0], keyed_signs(loaded, s))
-                    for s in loaded.scenarios}
+        agreeing = {sid: Reading(moves[0], signs)
+                    for sid, (moves, signs) in keys(loaded).items()}
         rows = tally(loaded, [agreeing] * MIN_READERS, "1")
         review_file(path).write_text(to_text(rows), encoding="utf-8")
     return path

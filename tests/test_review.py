@@ -19,8 +19,7 @@ from quiz.review import (
     ReviewError,
     code,
     from_text,
-    keyed_moves,
-    keyed_signs,
+    keys,
     packet,
     read_answers,
     review_file,
@@ -163,5 +162,5 @@ def test_the_command_line_tallies_and_writes(tmp_path: Path,
 
 
 def key_of(bank: Bank, sid: str) -> tuple[str, list[str]]:
-    scenario = next(s for s in bank.scenarios if s.id == sid)
-    return keyed_moves(bank, scenario)[0], list(keyed_signs(bank, scenario))
+    moves, signs = keys(bank)[sid]
+    return moves[0], list(signs)
